@@ -1,0 +1,99 @@
+package io.fleetstream.common;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * FleetStream settings shared by every service ({@code fleet.*}). Connections themselves
+ * are configured with Spring Boot's standard {@code spring.kafka.*} and
+ * {@code spring.data.redis.*} properties.
+ *
+ * @param routes which handler and loader serve which topics, by route name; a new topic
+ * of a known shape needs only a new entry here
+ * @param kafka consumption, retry and dead-letter settings
+ * @param gps validation of GPS fixes
+ * @param redis Redis authentication beyond Spring Boot's properties
+ */
+@Validated
+@ConfigurationProperties("fleet")
+public record FleetProperties(@DefaultValue Map<String, @Valid Route> routes, @DefaultValue @Valid Kafka kafka,
+		@DefaultValue @Valid Gps gps, @DefaultValue @Valid Redis redis) {
+
+	/**
+	 * One route: records of these topics are turned into values by the named handler and
+	 * written by the named loader.
+	 */
+	public record Route(@NotEmpty List<@NotBlank String> topics, @NotBlank String handler, @NotBlank String loader) {
+	}
+
+	/**
+	 * @param deadLetterSuffix appended to a source topic's name to name its dead-letter
+	 * topic (spring-kafka's default)
+	 * @param createTopics whether to create missing source topics and their dead-letter
+	 * topics at start-up (dead-letter topics get at least the source's partitions)
+	 * @param defaultPartitions partitions of a source topic created at start-up
+	 * @param topicSetupTimeout how long start-up waits for the topic set-up
+	 * @param deadLetterSendTimeout how long a dead-letter publish may take before the
+	 * batch is retried
+	 * @param retry back-off for transient failures (Redis or Kafka unreachable): retried
+	 * forever, never dead-lettered, never skipped
+	 */
+	public record Kafka(@DefaultValue("-dlt") @NotBlank String deadLetterSuffix,
+			@DefaultValue("true") boolean createTopics, @DefaultValue("4") @Positive int defaultPartitions,
+			@DefaultValue("30s") @NotNull Duration topicSetupTimeout,
+			@DefaultValue("10s") @NotNull Duration deadLetterSendTimeout, @DefaultValue @Valid Retry retry) {
+	}
+
+	/**
+	 * Exponential back-off between attempts of a batch that failed for a transient
+	 * reason.
+	 */
+	public record Retry(@DefaultValue("500ms") @NotNull Duration initialInterval,
+			@DefaultValue("2.0") @DecimalMin("1.0") double multiplier,
+			@DefaultValue("30s") @NotNull Duration maxInterval) {
+	}
+
+	/**
+	 * @param maxFutureSkew how far past the consumer's clock a fix's event time may be
+	 * before the fix is rejected (device clocks drift; a fix from the future would block
+	 * every genuine later fix)
+	 */
+	public record Gps(@DefaultValue("5m") @NotNull Duration maxFutureSkew) {
+	}
+
+	/**
+	 * @param iam ElastiCache IAM authentication
+	 */
+	public record Redis(@DefaultValue @Valid Iam iam) {
+	}
+
+	/**
+	 * ElastiCache IAM authentication: the password is a SigV4-presigned token made from
+	 * the default AWS credentials chain (IRSA on EKS), valid 15 minutes and refreshed
+	 * before it expires. Requires TLS ({@code spring.data.redis.ssl.enabled=true}) and
+	 * {@code spring.data.redis.username} equal to {@code userId}.
+	 *
+	 * @param enabled whether to authenticate with IAM tokens
+	 * @param userId the ElastiCache user id (also the Redis user name)
+	 * @param cacheName the replication group id or serverless cache name the token is for
+	 * @param serverless whether the cache is ElastiCache Serverless
+	 * @param region the AWS region; empty for the default region provider chain
+	 * @param tokenRefreshInterval how often a new token is made (below 15 minutes)
+	 */
+	public record Iam(boolean enabled, String userId, String cacheName, boolean serverless, String region,
+			@DefaultValue("10m") @NotNull Duration tokenRefreshInterval) {
+	}
+
+}
