@@ -40,7 +40,9 @@ class RealInfrastructureContextCustomizerFactory implements ContextCustomizerFac
 				properties.put("spring.data.redis.host", redis.host());
 				properties.put("spring.data.redis.port", redis.port());
 			}
-			context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("fleetRealInfrastructure", properties));
+			context.getEnvironment()
+				.getPropertySources()
+				.addFirst(new MapPropertySource("fleetRealInfrastructure", properties));
 		}
 
 	}

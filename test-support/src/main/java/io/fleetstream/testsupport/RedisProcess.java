@@ -42,8 +42,8 @@ public final class RedisProcess implements AutoCloseable {
 		try {
 			Path dir = Files.createTempDirectory("fleet-redis-");
 			dir.toFile().deleteOnExit();
-			return start(FreePorts.find(), List.of("save \"\"", "appendonly yes", "appendfsync always",
-					"dir " + dir.toAbsolutePath()));
+			return start(FreePorts.find(),
+					List.of("save \"\"", "appendonly yes", "appendfsync always", "dir " + dir.toAbsolutePath()));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

@@ -1,8 +1,7 @@
 package io.fleetstream.common.pipeline;
 
 /**
- * What a {@link RecordHandler} made of one record: a value, or a rejection with a
- * reason.
+ * What a {@link RecordHandler} made of one record: a value, or a rejection with a reason.
  *
  * @param <T> the value type
  */

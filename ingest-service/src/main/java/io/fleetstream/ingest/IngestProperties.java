@@ -1,0 +1,54 @@
+package io.fleetstream.ingest;
+
+import java.time.Duration;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * ingest-service settings ({@code fleet.ingest.*}).
+ *
+ * @param geoShards how many shards the positions (and the geo index) are spread over; see
+ * {@code docs/redis-keys.md} for the default and why it is part of the data layout
+ * @param redisTimeout how long a batch write may wait for Redis before the batch is
+ * retried
+ * @param track the bounded recent track kept per car
+ * @param api limits of the REST API
+ */
+@Validated
+@ConfigurationProperties("fleet.ingest")
+public record IngestProperties(@DefaultValue("16") @Min(1) @Max(1024) int geoShards,
+		@DefaultValue("5s") @NotNull Duration redisTimeout, @DefaultValue @Valid Track track,
+		@DefaultValue @Valid Api api) {
+
+	/**
+	 * @param enabled whether a recent track is kept per car
+	 * @param maxPoints the most points kept per car
+	 * @param maxAge points older than this before the car's newest fix are dropped, and a
+	 * silent car's track expires after it
+	 */
+	public record Track(@DefaultValue("true") boolean enabled, @DefaultValue("120") @Min(1) int maxPoints,
+			@DefaultValue("1h") @NotNull Duration maxAge) {
+	}
+
+	/**
+	 * @param defaultLimit vehicles returned when {@code limit} is not given
+	 * @param maxLimit the largest {@code limit} accepted
+	 * @param maxRadiusM the largest {@code radiusM} accepted, in metres
+	 * @param maxBboxAreaKm2 the largest bounding box accepted, in square kilometres
+	 * @param reportingWindow a car is "reporting" if its latest fix is younger than this,
+	 * else "silent"
+	 */
+	public record Api(@DefaultValue("100") @Positive int defaultLimit, @DefaultValue("1000") @Positive int maxLimit,
+			@DefaultValue("50000") @Positive double maxRadiusM, @DefaultValue("10000") @Positive double maxBboxAreaKm2,
+			@DefaultValue("5m") @NotNull Duration reportingWindow) {
+	}
+
+}
