@@ -146,7 +146,9 @@ public final class LocalStack implements AutoCloseable {
 			logger.error("The local stack did not start", ex);
 			System.exit(1);
 		}
-		System.out.println(stack.banner());
+		if (!stack.stopping) {
+			System.out.println(stack.banner());
+		}
 	}
 
 }

@@ -1,8 +1,13 @@
 package io.fleetstream.local.infra;
 
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import io.fleetstream.local.LocalComponent;
+import org.apache.kafka.common.utils.Exit;
 
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
@@ -16,7 +21,11 @@ public final class LocalKafka implements LocalComponent {
 	/** Partitions of auto-created topics: room for a few consumers per group. */
 	static final int PARTITIONS = 4;
 
+	private static final String CLIENT_LISTENER = "LOCAL";
+
 	private final int port;
+
+	private final List<Runnable> cleanups = new ArrayList<>();
 
 	private EmbeddedKafkaKraftBroker broker;
 
@@ -38,16 +47,45 @@ public final class LocalKafka implements LocalComponent {
 		return bootstrapServers() + "  (KRaft, in-process, " + PARTITIONS + " partitions per new topic)";
 	}
 
+	/**
+	 * Starts the broker. Kafka's test kit registers JVM shutdown hooks that delete the
+	 * broker's data directories; left alone they would run at Ctrl-C alongside the
+	 * stack's own shutdown and pull the disk from under a broker that services are still
+	 * committing to. They are collected here instead and run after the broker stopped.
+	 */
 	@Override
 	public void start() {
-		EmbeddedKafkaKraftBroker kafka = new EmbeddedKafkaKraftBroker(1, PARTITIONS);
-		kafka.brokerProperties(Map.of("auto.create.topics.enable", "true", "num.partitions", String.valueOf(PARTITIONS),
-				"group.initial.rebalance.delay.ms", "0", "offsets.topic.num.partitions", "5", "log.retention.ms",
-				String.valueOf(30 * 60 * 1000), "log.segment.bytes", String.valueOf(16 * 1024 * 1024),
-				"log.retention.check.interval.ms", "60000"));
-		kafka.kafkaPorts(this.port);
-		kafka.afterPropertiesSet();
-		this.broker = kafka;
+		Exit.setShutdownHookAdder((name, hook) -> this.cleanups.add(hook));
+		try {
+			EmbeddedKafkaKraftBroker kafka = new EmbeddedKafkaKraftBroker(1, PARTITIONS);
+			kafka.brokerProperties(brokerProperties());
+			kafka.afterPropertiesSet();
+			this.broker = kafka;
+		}
+		finally {
+			Exit.resetShutdownHookAdder();
+		}
+	}
+
+	/**
+	 * The embedded broker binds its own listeners to random ports (the broker's
+	 * {@code kafkaPorts} setting is not used in KRaft mode), so clients get a listener of
+	 * their own, {@code LOCAL}, on the fixed port.
+	 */
+	private Map<String, String> brokerProperties() {
+		Map<String, String> properties = new HashMap<>();
+		properties.put("listeners", "EXTERNAL://localhost:0," + CLIENT_LISTENER + "://localhost:" + this.port
+				+ ",CONTROLLER://localhost:0");
+		properties.put("listener.security.protocol.map",
+				"EXTERNAL:PLAINTEXT," + CLIENT_LISTENER + ":PLAINTEXT,CONTROLLER:PLAINTEXT");
+		properties.put("auto.create.topics.enable", "true");
+		properties.put("num.partitions", String.valueOf(PARTITIONS));
+		properties.put("group.initial.rebalance.delay.ms", "0");
+		properties.put("offsets.topic.num.partitions", "5");
+		properties.put("log.retention.ms", String.valueOf(Duration.ofMinutes(30).toMillis()));
+		properties.put("log.segment.bytes", String.valueOf(16 * 1024 * 1024));
+		properties.put("log.retention.check.interval.ms", "60000");
+		return properties;
 	}
 
 	@Override
@@ -56,6 +94,8 @@ public final class LocalKafka implements LocalComponent {
 			this.broker.destroy();
 			this.broker = null;
 		}
+		this.cleanups.forEach(Runnable::run);
+		this.cleanups.clear();
 	}
 
 }

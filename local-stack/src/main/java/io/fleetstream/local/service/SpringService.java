@@ -66,7 +66,8 @@ public final class SpringService implements LocalComponent {
 
 	@Override
 	public void start() {
-		this.context = new SpringApplicationBuilder(this.application).bannerMode(Banner.Mode.OFF)
+		this.context = new SpringApplicationBuilder(this.application).main(this.application)
+			.bannerMode(Banner.Mode.OFF)
 			.registerShutdownHook(false)
 			.run(arguments());
 	}
@@ -100,6 +101,7 @@ public final class SpringService implements LocalComponent {
 	String[] arguments() {
 		Map<String, String> merged = new LinkedHashMap<>(this.properties);
 		merged.put("logging.register-shutdown-hook", "false");
+		merged.put("logging.include-application-name", "false");
 		for (String argument : this.extraArguments) {
 			int equals = argument.indexOf('=');
 			merged.put(argument.substring(2, equals), argument.substring(equals + 1));
