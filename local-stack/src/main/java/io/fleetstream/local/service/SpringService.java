@@ -80,6 +80,14 @@ public final class SpringService implements LocalComponent {
 		}
 	}
 
+	public int httpPort() {
+		return this.httpPort;
+	}
+
+	public int managementPort() {
+		return this.managementPort;
+	}
+
 	/** The running service's application context, for tests. */
 	public ConfigurableApplicationContext context() {
 		return this.context;
