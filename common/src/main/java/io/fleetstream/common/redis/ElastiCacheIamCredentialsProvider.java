@@ -67,7 +67,8 @@ public final class ElastiCacheIamCredentialsProvider implements RedisCredentials
 
 	/**
 	 * @param userId the ElastiCache user id, sent as user name
-	 * @param tokens creates a new token (usually {@link ElastiCacheIamTokenGenerator})
+	 * @param tokens creates a new token (usually {@link ElastiCacheIamTokenGenerator});
+	 * closed on {@link #close()} when it is {@link AutoCloseable}
 	 * @param refreshInterval how long a token is used before a new one is made; shorter
 	 * than the 15-minute token validity
 	 * @param clock the time source token ages are measured with
@@ -112,6 +113,14 @@ public final class ElastiCacheIamCredentialsProvider implements RedisCredentials
 		this.nextRefresh.dispose();
 		this.renewals.tryEmitComplete();
 		this.scheduler.dispose();
+		if (this.tokens instanceof AutoCloseable closeable) {
+			try {
+				closeable.close();
+			}
+			catch (Exception ex) {
+				logger.debug("Closing the ElastiCache IAM token source failed", ex);
+			}
+		}
 	}
 
 	private RedisCredentials currentCredentials() {

@@ -2,6 +2,7 @@ package io.fleetstream.common.redis;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.function.Supplier;
 
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.http.SdkHttpMethod;
@@ -11,6 +12,7 @@ import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
 import software.amazon.awssdk.http.auth.spi.signer.HttpSigner;
 import software.amazon.awssdk.http.auth.spi.signer.SignedRequest;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.utils.SdkAutoCloseable;
 
 import org.springframework.util.Assert;
 
@@ -22,7 +24,7 @@ import org.springframework.util.Assert;
  * maintained library does this for Lettuce, so it is built here on the AWS SDK's own
  * signer.
  */
-public final class ElastiCacheIamTokenGenerator {
+public final class ElastiCacheIamTokenGenerator implements Supplier<String>, AutoCloseable {
 
 	/** How long ElastiCache accepts a token after it was signed (the service maximum). */
 	public static final Duration TOKEN_VALIDITY = Duration.ofMinutes(15);
@@ -49,7 +51,8 @@ public final class ElastiCacheIamTokenGenerator {
 	 * ElastiCache reports it
 	 * @param serverless whether the cache is ElastiCache Serverless
 	 * @param region the cache's region
-	 * @param credentials the AWS credentials the token is signed with
+	 * @param credentials the AWS credentials the token is signed with, owned by this
+	 * generator and closed with it
 	 * @param clock the signing time source
 	 */
 	public ElastiCacheIamTokenGenerator(String userId, String cacheName, boolean serverless, Region region,
@@ -83,8 +86,17 @@ public final class ElastiCacheIamTokenGenerator {
 		return signed.request().getUri().toString().replaceFirst("^https://", "");
 	}
 
-	public String userId() {
-		return this.userId;
+	@Override
+	public String get() {
+		return generateToken();
+	}
+
+	/** Closes the AWS credentials provider this generator was given. */
+	@Override
+	public void close() {
+		if (this.credentials instanceof SdkAutoCloseable closeable) {
+			closeable.close();
+		}
 	}
 
 	private SdkHttpRequest connectRequest() {
