@@ -6,11 +6,13 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.sync.RedisCommands;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -118,8 +120,7 @@ class ElastiCacheIamReauthenticationTests {
 			.toList();
 	}
 
-	private static <T> T admin(
-			java.util.function.Function<io.lettuce.core.api.sync.RedisCommands<String, String>, T> command) {
+	private static <T> T admin(Function<RedisCommands<String, String>, T> command) {
 		RedisClient client = RedisClient.create("redis://127.0.0.1:" + server.plainPort());
 		try (StatefulRedisConnection<String, String> connection = client.connect()) {
 			return command.apply(connection.sync());

@@ -1,5 +1,6 @@
 package io.fleetstream.common.redis;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import io.fleetstream.testsupport.FreePorts;
@@ -29,7 +30,7 @@ final class TlsRedisServer implements AutoCloseable {
 	static TlsRedisServer start(TestCertificates authority, TestCertificates.Issued certificate,
 			String... extraSettings) {
 		int tlsPort = FreePorts.find();
-		List<String> settings = new java.util.ArrayList<>(List.of("save \"\"", "appendonly no", "tls-port " + tlsPort,
+		List<String> settings = new ArrayList<>(List.of("save \"\"", "appendonly no", "tls-port " + tlsPort,
 				"tls-cert-file " + certificate.certificate(), "tls-key-file " + certificate.privateKey(),
 				"tls-ca-cert-file " + authority.caCertificate(), "tls-auth-clients no",
 				"user " + ACL_USER + " on >" + ACL_PASSWORD + " ~* &* +@all"));
