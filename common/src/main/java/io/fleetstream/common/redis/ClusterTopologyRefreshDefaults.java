@@ -19,7 +19,7 @@ import org.springframework.boot.data.redis.autoconfigure.LettuceClientOptionsBui
  */
 final class ClusterTopologyRefreshDefaults implements LettuceClientOptionsBuilderCustomizer {
 
-	static final Duration DEFAULT_PERIOD = Duration.ofSeconds(60);
+	static final Duration DEFAULT_PERIOD = Duration.ofSeconds(30);
 
 	private final DataRedisProperties.Lettuce.Cluster.Refresh refresh;
 
