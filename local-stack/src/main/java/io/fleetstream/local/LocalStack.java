@@ -73,10 +73,7 @@ public final class LocalStack implements AutoCloseable {
 
 	/** Starts every component in order; on failure stops what started and rethrows. */
 	public synchronized void start() throws Exception {
-		List<LocalComponent> all = new ArrayList<>(this.infrastructure);
-		all.addAll(this.services);
-		all.addAll(this.simulators);
-		for (LocalComponent component : all) {
+		for (LocalComponent component : components()) {
 			if (this.stopping) {
 				return;
 			}
@@ -113,6 +110,7 @@ public final class LocalStack implements AutoCloseable {
 		}
 	}
 
+	/** Every component, in start order. */
 	public List<LocalComponent> components() {
 		List<LocalComponent> all = new ArrayList<>(this.infrastructure);
 		all.addAll(this.services);
