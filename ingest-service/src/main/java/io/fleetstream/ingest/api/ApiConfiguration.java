@@ -22,9 +22,8 @@ import io.fleetstream.ingest.position.PositionKeys;
 class ApiConfiguration {
 
 	@Bean
-	FleetQueries fleetQueries(AsyncRedis redis, IngestProperties properties) {
-		return new RedisFleetQueries(redis, new PositionKeys(properties.geoShards()), properties.redisTimeout(),
-				Clock.systemUTC());
+	FleetQueries fleetQueries(AsyncRedis redis, PositionKeys keys, IngestProperties properties) {
+		return new RedisFleetQueries(redis, keys, properties.redisTimeout(), Clock.systemUTC());
 	}
 
 	@Bean

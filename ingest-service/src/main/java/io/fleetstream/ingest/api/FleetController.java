@@ -3,6 +3,9 @@ package io.fleetstream.ingest.api;
 import java.time.Duration;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.http.MediaType;
@@ -31,6 +34,9 @@ class FleetController {
 	@Operation(summary = "Cars known, reporting and silent", operationId = "getFleetSummary",
 			description = "A car is reporting when its latest fix is at most fleet.ingest.api.reporting-window "
 					+ "(default 5 minutes) old, else silent.")
+	@ApiResponse(responseCode = "200", description = "The counts",
+			content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+					schema = @Schema(implementation = FleetSummary.class)))
 	@GetMapping(path = "/api/v1/fleet/summary", produces = MediaType.APPLICATION_JSON_VALUE)
 	FleetSummary summary() {
 		return this.queries.summary(this.reportingWindow);

@@ -12,7 +12,8 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.springframework.http.ProblemDetail;
 
 /**
- * Documents the RFC 9457 problem responses every operation may give.
+ * Documents the RFC 9457 problem responses every operation may give (404 is documented on
+ * the operations that look up one car).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -20,6 +21,10 @@ import org.springframework.http.ProblemDetail;
 		content = @Content(mediaType = "application/problem+json",
 				schema = @Schema(implementation = ProblemDetail.class)))
 @ApiResponse(responseCode = "404", description = "No position is stored for the car",
+		content = @Content(mediaType = "application/problem+json",
+				schema = @Schema(implementation = ProblemDetail.class)))
+@ApiResponse(responseCode = "404",
+		description = "No position is stored for the car (operations on one car), or no such path",
 		content = @Content(mediaType = "application/problem+json",
 				schema = @Schema(implementation = ProblemDetail.class)))
 @ApiResponse(responseCode = "406", description = "The Accept header asks for a type the operation cannot give",
