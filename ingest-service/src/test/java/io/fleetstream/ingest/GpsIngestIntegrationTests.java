@@ -14,7 +14,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import io.fleetstream.common.Topics;
 import io.fleetstream.ingest.position.PositionKeys;
 import io.fleetstream.ingest.position.PositionStoreReader;
-import io.fleetstream.testsupport.RealInfrastructure;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
@@ -22,7 +21,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,8 +30,7 @@ import static org.awaitility.Awaitility.await;
  * ingest-service end to end on a real broker and a real redis-server: what is produced to
  * {@code cars.gps.json} ends up in Redis, newest fix wins, poison goes to the DLT.
  */
-@SpringBootTest
-@RealInfrastructure
+@IngestIntegrationTest
 class GpsIngestIntegrationTests {
 
 	private static GpsTestData producer;
