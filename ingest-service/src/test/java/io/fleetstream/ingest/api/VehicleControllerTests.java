@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import io.lettuce.core.RedisCommandTimeoutException;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -195,6 +196,17 @@ class VehicleControllerTests {
 		given(this.queries.track(eq("car-9"), any(), anyInt())).willReturn(Optional.empty());
 		assertThat(this.mvc.get().uri("/api/v1/vehicles/car-9/track")).hasStatus(404)
 			.hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+	}
+
+	@Test
+	void redisTimeoutIsA503ProblemWithRetryAfter() {
+		given(this.queries.vehicle("car-1")).willThrow(new RedisCommandTimeoutException("Command timed out"));
+		assertThat(this.mvc.get().uri("/api/v1/vehicles/car-1")).hasStatus(503)
+			.hasContentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.hasHeader("Retry-After", "1")
+			.bodyJson()
+			.extractingPath("$.title")
+			.isEqualTo("Position store unavailable");
 	}
 
 	@Test
