@@ -22,14 +22,14 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The whole local stack on free ports with a small fleet: the simulated cars reach Redis
- * through the real broker and ingest-service, and stopping the stack leaves nothing
- * running.
+ * through the real broker and ingest-service, every URL the banner suggests answers, and
+ * stopping the stack leaves nothing running.
  */
 class LocalStackTests {
 
 	private static final int CARS = 50;
 
-	private final HttpClient http = HttpClient.newHttpClient();
+	private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build();
 
 	@Test
 	void simulatedCarsReachRedisThroughKafkaAndIngestServiceThenEverythingStops() throws Exception {
@@ -54,8 +54,15 @@ class LocalStackTests {
 			finally {
 				client.shutdown();
 			}
+			String api = "http://localhost:" + ingest.httpPort() + "/api/v1/vehicles";
+			assertThat(get(api + "?lat=37.5665&lng=126.978&radiusM=20000&limit=1000").body())
+				.contains("\"count\":" + CARS);
+			assertThat(get(api + "/car-00001").body()).contains("\"carId\":\"car-00001\"");
 			assertThat(get("http://localhost:" + ingest.managementPort() + "/actuator/health").body())
 				.contains("\"status\":\"UP\"");
+			for (String url : ingest.urlsToTry()) {
+				assertThat(get(url).statusCode()).as(url).isEqualTo(200);
+			}
 		}
 		finally {
 			stack.close();
