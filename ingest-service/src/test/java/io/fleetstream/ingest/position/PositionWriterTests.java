@@ -103,6 +103,19 @@ class PositionWriterTests {
 	}
 
 	@Test
+	void trackStaysWithinItsBoundPlusOneTrimIntervalAtOneHertz() {
+		long maxSeen = 0;
+		for (int i = 0; i < 60; i++) {
+			this.writer.write(List.of(fix("car-1", 37.0 + i * 0.001, T0 + i * 1000L)));
+			maxSeen = Math.max(maxSeen, this.redis.opsForZSet().size(this.keys.track("car-1")));
+		}
+		long pointsPerTrimInterval = ShardBatch.TRACK_TRIM_INTERVAL_MS / 1000;
+		assertThat(maxSeen).isGreaterThan(5).isLessThanOrEqualTo(5 + pointsPerTrimInterval);
+		this.writer.write(List.of(fix("car-1", 38.0, T0 + 70_000L)));
+		assertThat(this.redis.opsForZSet().size(this.keys.track("car-1"))).isEqualTo(5);
+	}
+
+	@Test
 	void trackDropsPointsOlderThanTheAgeBoundBeforeTheNewestFix() {
 		PositionWriter shortTrack = writer(new IngestProperties.Track(true, 100, Duration.ofSeconds(60)));
 		shortTrack.write(List.of(fix("car-1", 37.0, T0), fix("car-1", 37.1, T0 + 30_000)));
