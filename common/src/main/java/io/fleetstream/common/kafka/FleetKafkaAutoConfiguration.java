@@ -1,0 +1,156 @@
+package io.fleetstream.common.kafka;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import io.fleetstream.common.FleetProperties;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.ConcurrentKafkaListenerContainerFactoryConfigurer;
+import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
+import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.CommonErrorHandler;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.listener.RetryListener;
+import org.springframework.kafka.support.serializer.DeserializationException;
+import org.springframework.util.backoff.ExponentialBackOff;
+
+/**
+ * Kafka wiring every FleetStream service shares: a batch listener container factory over
+ * raw bytes (JSON is parsed by the handlers, so a bad record is a rejection with a
+ * reason, never a consumer failure), the dead-letter publisher, and the one
+ * {@link CommonErrorHandler}: transient failures are retried with exponential back-off
+ * forever (never skipped, never dead-lettered), rejections and deserialization failures
+ * are dead-lettered at once.
+ */
+@AutoConfiguration(after = KafkaAutoConfiguration.class)
+@EnableConfigurationProperties(FleetProperties.class)
+public class FleetKafkaAutoConfiguration {
+
+	private static final Logger logger = LoggerFactory.getLogger(FleetKafkaAutoConfiguration.class);
+
+	@Bean
+	KafkaTemplate<String, byte[]> fleetDeadLetterTemplate(DefaultKafkaProducerFactory<?, ?> producerFactory) {
+		Map<String, Object> overrides = new HashMap<>();
+		overrides.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+		overrides.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+		overrides.put(ProducerConfig.ACKS_CONFIG, "all");
+		overrides.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+		@SuppressWarnings("unchecked")
+		DefaultKafkaProducerFactory<String, byte[]> factory = (DefaultKafkaProducerFactory<String, byte[]>) producerFactory
+			.copyWithConfigurationOverride(overrides);
+		return new KafkaTemplate<>(factory);
+	}
+
+	@Bean
+	DeadLetterPublishingRecoverer fleetDeadLetterPublishingRecoverer(
+			KafkaTemplate<String, byte[]> fleetDeadLetterTemplate, FleetProperties properties) {
+		String suffix = properties.kafka().deadLetterSuffix();
+		DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(fleetDeadLetterTemplate,
+				(record, ex) -> new TopicPartition(record.topic() + suffix, record.partition()));
+		recoverer.setWaitForSendResultTimeout(properties.kafka().deadLetterSendTimeout());
+		recoverer.setHeadersFunction((record, ex) -> {
+			RecordHeaders headers = new RecordHeaders();
+			String reason = (ex instanceof RecordRejectedException rejected) ? rejected.reason()
+					: (ex.getCause() instanceof DeserializationException) ? "undeserializable"
+							: ex.getClass().getSimpleName();
+			headers.add(RecordRejectedException.REASON_HEADER,
+					reason.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+			return headers;
+		});
+		return recoverer;
+	}
+
+	@Bean
+	DeadLetters fleetDeadLetters(DeadLetterPublishingRecoverer fleetDeadLetterPublishingRecoverer) {
+		return new DeadLetters(fleetDeadLetterPublishingRecoverer);
+	}
+
+	@Bean
+	CommonErrorHandler fleetErrorHandler(DeadLetterPublishingRecoverer fleetDeadLetterPublishingRecoverer,
+			FleetProperties properties, MeterRegistry meterRegistry) {
+		FleetProperties.Retry retry = properties.kafka().retry();
+		ExponentialBackOff backOff = new ExponentialBackOff(retry.initialInterval().toMillis(), retry.multiplier());
+		backOff.setMaxInterval(retry.maxInterval().toMillis());
+		DefaultErrorHandler handler = new DefaultErrorHandler(fleetDeadLetterPublishingRecoverer, backOff);
+		handler.addNotRetryableExceptions(RecordRejectedException.class, DeserializationException.class);
+		Counter retries = Counter.builder("fleet.batch.retries")
+			.description("Batches that failed transiently and are being retried")
+			.register(meterRegistry);
+		handler.setRetryListeners(new RetryListener() {
+
+			@Override
+			public void failedDelivery(ConsumerRecord<?, ?> record, Exception ex, int attempt) {
+				retries.increment();
+				logger.warn("Record {}-{}@{} failed (attempt {}), retrying: {}", record.topic(), record.partition(),
+						record.offset(), attempt, ex.getMessage());
+			}
+
+			@Override
+			public void failedDelivery(ConsumerRecords<?, ?> records, Exception ex, int attempt) {
+				retries.increment();
+				logger.warn("Batch of {} records failed (attempt {}), retrying: {}", records.count(), attempt,
+						ex.getMessage());
+			}
+
+		});
+		return handler;
+	}
+
+	@Bean
+	ConcurrentKafkaListenerContainerFactory<Object, Object> fleetBatchListenerContainerFactory(
+			ConcurrentKafkaListenerContainerFactoryConfigurer configurer, ConsumerFactory<?, ?> consumerFactory) {
+		ConcurrentKafkaListenerContainerFactory<Object, Object> factory = new ConcurrentKafkaListenerContainerFactory<>();
+		configurer.configure(factory, rawBytesConsumerFactory(consumerFactory));
+		factory.setBatchListener(true);
+		return factory;
+	}
+
+	@SuppressWarnings({ "unchecked", "rawtypes" })
+	private static ConsumerFactory<Object, Object> rawBytesConsumerFactory(ConsumerFactory<?, ?> bootFactory) {
+		Map<String, Object> config = new HashMap<>(bootFactory.getConfigurationProperties());
+		config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+		config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+		// offsets are committed by the container after each batch is written
+		config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+		DefaultKafkaConsumerFactory<Object, Object> factory = new DefaultKafkaConsumerFactory<>(config);
+		bootFactory.getListeners().forEach((listener) -> factory.addListener((ConsumerFactory.Listener) listener));
+		bootFactory.getPostProcessors()
+			.forEach((processor) -> factory
+				.addPostProcessor((org.springframework.kafka.core.ConsumerPostProcessor) processor));
+		return factory;
+	}
+
+	@Bean
+	DeadLetterTopicsInitializer fleetDeadLetterTopicsInitializer(KafkaAdmin kafkaAdmin, FleetProperties properties) {
+		return new DeadLetterTopicsInitializer(kafkaAdmin, properties);
+	}
+
+	@Bean
+	KafkaHealthIndicator kafkaHealthIndicator(KafkaAdmin kafkaAdmin) {
+		return new KafkaHealthIndicator(kafkaAdmin);
+	}
+
+}
