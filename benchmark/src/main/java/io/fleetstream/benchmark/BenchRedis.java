@@ -15,8 +15,8 @@ import io.fleetstream.ingest.position.PositionKeys;
 
 /**
  * The harness's own view of the run's redis-server: flushing between phases, command
- * statistics, and checking what was stored. Separate from the connection the writer
- * under test uses.
+ * statistics, and checking what was stored. Separate from the connection the writer under
+ * test uses.
  */
 final class BenchRedis implements AutoCloseable {
 

@@ -96,7 +96,8 @@ final class ChildJvm implements AutoCloseable {
 
 	void ensureAlive() {
 		if (!this.process.isAlive()) {
-			throw new IllegalStateException(this.name + " exited with " + this.process.exitValue() + ", see " + this.log);
+			throw new IllegalStateException(
+					this.name + " exited with " + this.process.exitValue() + ", see " + this.log);
 		}
 	}
 

@@ -23,10 +23,11 @@ final class FixProducer implements AutoCloseable {
 
 	private FixProducer(String bootstrapServers, String topic, int lingerMs, int batchBytes) {
 		this.topic = topic;
-		this.producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-				ProducerConfig.LINGER_MS_CONFIG, lingerMs, ProducerConfig.BATCH_SIZE_CONFIG, batchBytes,
-				ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4", ProducerConfig.BUFFER_MEMORY_CONFIG, 128L << 20,
-				ProducerConfig.ACKS_CONFIG, "all"), new ByteArraySerializer(), new ByteArraySerializer());
+		this.producer = new KafkaProducer<>(
+				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers, ProducerConfig.LINGER_MS_CONFIG,
+						lingerMs, ProducerConfig.BATCH_SIZE_CONFIG, batchBytes, ProducerConfig.COMPRESSION_TYPE_CONFIG,
+						"lz4", ProducerConfig.BUFFER_MEMORY_CONFIG, 128L << 20, ProducerConfig.ACKS_CONFIG, "all"),
+				new ByteArraySerializer(), new ByteArraySerializer());
 	}
 
 	static FixProducer forBacklog(String bootstrapServers, String topic) {

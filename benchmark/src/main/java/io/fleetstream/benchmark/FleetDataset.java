@@ -10,7 +10,8 @@ import io.fleetstream.common.gps.GpsFix;
  * The benchmark's fixes, generated once and kept pre-serialized so that producing them
  * costs the harness almost nothing: a fleet driving around Seoul, reporting at 1 Hz, in
  * rounds (every car once per round), so each car's event time increases record by record.
- * Record {@code i} belongs to car {@code i % cars}; its event time is implied by its round.
+ * Record {@code i} belongs to car {@code i % cars}; its event time is implied by its
+ * round.
  */
 final class FleetDataset {
 
@@ -81,6 +82,11 @@ final class FleetDataset {
 
 	String carId(int car) {
 		return this.carIds[car];
+	}
+
+	/** The index of a car id this data set made. */
+	int carIndex(String carId) {
+		return Integer.parseInt(carId, carId.indexOf('-') + 1, carId.length(), 10);
 	}
 
 	byte[] key(int record) {

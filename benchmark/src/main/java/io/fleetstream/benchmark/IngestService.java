@@ -46,16 +46,17 @@ final class IngestService implements AutoCloseable {
 		int managementPort = FreePorts.find();
 		List<String> jvmArgs = new ArrayList<>(List.of("-Xms" + options.ingestHeap(), "-Xmx" + options.ingestHeap()));
 		jvmArgs.addAll(words(options.ingestJvmArgs()));
-		List<String> args = new ArrayList<>(List.of("-jar", executableJar().toString(),
-				"--spring.kafka.bootstrap-servers=" + bootstrapServers, "--spring.data.redis.host=127.0.0.1",
-				"--spring.data.redis.port=" + redisPort, "--server.port=0",
-				"--management.server.port=" + managementPort,
-				"--management.endpoints.web.exposure.include=health,prometheus",
-				"--management.metrics.distribution.percentiles-histogram.fleet.record.latency=true",
-				"--management.metrics.distribution.slo.fleet.record.latency=" + LATENCY_BUCKETS,
-				"--spring.kafka.listener.concurrency=" + options.concurrency(),
-				"--spring.kafka.consumer.max-poll-records=" + options.maxPollRecords(),
-				"--fleet.kafka.default-partitions=" + options.partitions()));
+		List<String> args = new ArrayList<>(
+				List.of("-jar", executableJar().toString(), "--spring.kafka.bootstrap-servers=" + bootstrapServers,
+						"--spring.data.redis.host=127.0.0.1", "--spring.data.redis.port=" + redisPort,
+						"--server.port=0", "--management.server.port=" + managementPort,
+						"--management.endpoints.web.exposure.include=health,prometheus",
+						"--management.metrics.distribution.percentiles-histogram.fleet.record.latency=true",
+						"--management.metrics.distribution.slo.fleet.record.latency=" + LATENCY_BUCKETS,
+						"--spring.kafka.listener.concurrency=" + options.concurrency(),
+						"--spring.kafka.consumer.max-poll-records=" + options.maxPollRecords(),
+						"--fleet.kafka.default-partitions=" + options.partitions(),
+						"--fleet.ingest.geo-shards=" + options.geoShards()));
 		args.addAll(words(options.ingestArgs()));
 		ChildJvm jvm = ChildJvm.start("ingest-service", jvmArgs, args, logDir, null);
 		IngestService service = new IngestService(jvm, managementPort);

@@ -23,9 +23,9 @@ final class KafkaBroker implements AutoCloseable {
 
 	static KafkaBroker start(Path logDir) {
 		int port = FreePorts.find();
-		ChildJvm jvm = ChildJvm.start("kafka-broker", List.of("-Xms1g", "-Xmx1g", "-XX:+UseG1GC",
-				"-cp", System.getProperty("java.class.path")), List.of(BrokerMain.class.getName(), String.valueOf(port)),
-				logDir, BrokerMain.READY);
+		ChildJvm jvm = ChildJvm.start("kafka-broker",
+				List.of("-Xms1g", "-Xmx1g", "-XX:+UseG1GC", "-cp", System.getProperty("java.class.path")),
+				List.of(BrokerMain.class.getName(), String.valueOf(port)), logDir, BrokerMain.READY);
 		String line = jvm.awaitLine(Duration.ofSeconds(60));
 		return new KafkaBroker(jvm, line.substring(BrokerMain.READY.length()).trim());
 	}

@@ -61,7 +61,9 @@ final class KafkaTopics implements AutoCloseable {
 			.sum();
 	}
 
-	/** The groups other than {@code excluded} that have committed offsets of the topic. */
+	/**
+	 * The groups other than {@code excluded} that have committed offsets of the topic.
+	 */
 	List<String> groupsConsuming(String topic, Collection<String> excluded) {
 		ListConsumerGroupsResult groups = this.admin.listConsumerGroups();
 		List<String> ids = call(() -> groups.all().get()).stream().map(ConsumerGroupListing::groupId).toList();
@@ -74,8 +76,7 @@ final class KafkaTopics implements AutoCloseable {
 	private Map<TopicPartition, Long> endOffsets(List<TopicPartition> partitions) {
 		Map<TopicPartition, OffsetSpec> request = partitions.stream()
 			.collect(Collectors.toMap(Function.identity(), (partition) -> OffsetSpec.latest()));
-		return call(() -> this.admin.listOffsets(request).all().get())
-			.entrySet()
+		return call(() -> this.admin.listOffsets(request).all().get()).entrySet()
 			.stream()
 			.collect(Collectors.toMap(Map.Entry::getKey, (entry) -> entry.getValue().offset()));
 	}

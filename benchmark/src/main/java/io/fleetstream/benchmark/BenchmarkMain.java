@@ -1,0 +1,154 @@
+package io.fleetstream.benchmark;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.fleetstream.ingest.position.PositionKeys;
+import io.fleetstream.testsupport.RedisProcess;
+
+/**
+ * The ingest benchmark (issue 2, section 7; docs/benchmark.md): on one machine, a real
+ * Kafka broker and a real redis-server; a topic pre-filled with the fleet's fixes; then
+ * (a) ingest-service draining it, (b) the same writes straight into Redis, (c) a naive
+ * per-record consumer, (d) latency under a steady live load. Redis is flushed between
+ * phases, and every throughput phase proves in Redis that it applied what it claims.
+ */
+public final class BenchmarkMain {
+
+	private BenchmarkMain() {
+	}
+
+	public static void main(String[] args) throws Exception {
+		BenchmarkOptions options = BenchmarkOptions.parse(args);
+		Path logDir = Path.of(System.getProperty("bench.log-dir", "benchmark/target/benchmark-run"));
+		Report report = new Report();
+		report.line("FleetStream ingest benchmark: %s", Machine.describe());
+		report.line("load average at start: %s", Machine.loadAverage());
+		options.describe().forEach((line) -> report.line("settings: %s", line));
+		boolean passed = new BenchmarkMain().run(options, report, logDir);
+		report.line("load average at end: %s", Machine.loadAverage());
+		report.save(logDir.resolve("result.txt"));
+		System.out.println("(figures saved in " + logDir.resolve("result.txt") + ", process logs beside them)");
+		System.exit(passed ? 0 : 1);
+	}
+
+	private boolean run(BenchmarkOptions options, Report report, Path logDir) throws Exception {
+		CpuMeter cpu = new CpuMeter();
+		cpu.watch("harness", ProcessHandle.current().pid());
+		PositionKeys keys = new PositionKeys(options.geoShards());
+		long started = System.nanoTime();
+		FleetDataset fleet = FleetDataset.generate(options.cars(), options.fixes(),
+				System.currentTimeMillis() - (options.fixes() / options.cars() + 600) * 1000L, 42);
+		report.line("data: %,d fixes for %,d cars generated in %.1f s", fleet.size(), fleet.cars(), seconds(started));
+		IngestService ingest = null;
+		try (RedisProcess redisServer = RedisProcess.startEphemeral();
+				KafkaBroker broker = KafkaBroker.start(logDir);
+				BenchRedis redis = new BenchRedis(redisServer.port());
+				KafkaTopics topics = new KafkaTopics(broker.bootstrapServers())) {
+			cpu.watch("kafka-broker", broker.pid());
+			cpu.watch("redis-server", redis.pid());
+			topics.create(options.topic(), options.partitions());
+			fill(fleet, broker.bootstrapServers(), options.topic(), report);
+
+			redis.flushAndResetStats();
+			EndToEndPhase.Outcome endToEnd = new EndToEndPhase(options, topics, redis, cpu)
+				.run(broker.bootstrapServers(), redisServer.port(), logDir);
+			ingest = endToEnd.service();
+			List<String> notes = new ArrayList<>();
+			notes.add(String.format("steady rate (10%%..90%% committed): %,.0f fixes/s; consumer group '%s'",
+					endToEnd.steadyRate(), endToEnd.group()));
+			notes.addAll(RedisCost.describe(redis.commandStats(), endToEnd.records()));
+			ThroughputResult a = new ThroughputResult(endToEnd.records(), endToEnd.seconds(),
+					PositionCheck.verify(redis, keys, fleet, fleet.newestTs(fleet.size())), endToEnd.cores(), notes);
+			report.throughput("(a) end to end: ingest-service drains the pre-filled topic", a);
+
+			redis.flushAndResetStats();
+			ThroughputResult b = raw(options, fleet, redis, redisServer.port(), keys, cpu);
+			report
+				.throughput(String.format("(b) raw ceiling: the position writer, %d threads x batches of %,d, no Kafka",
+						options.rawThreads(), options.rawBatch()), b);
+
+			redis.flushAndResetStats();
+			ThroughputResult c = naive(options, fleet, redis, redisServer.port(), keys, cpu, broker.bootstrapServers());
+			report.throughput(String.format("(c) naive per-record consumer (first %,d fixes)", c.fixes()), c);
+
+			redis.flushAndResetStats();
+			SteadyLatencyPhase.Outcome d = new SteadyLatencyPhase(options, topics, cpu).run(fleet,
+					broker.bootstrapServers(), ingest, endToEnd.group());
+			report.latency(d, options.steadyRate());
+			return summarize(report, a, b, c, d);
+		}
+		finally {
+			if (ingest != null) {
+				ingest.close();
+			}
+		}
+	}
+
+	private static void fill(FleetDataset fleet, String bootstrapServers, String topic, Report report) {
+		long started = System.nanoTime();
+		try (FixProducer producer = FixProducer.forBacklog(bootstrapServers, topic)) {
+			for (int i = 0; i < fleet.size(); i++) {
+				producer.send(fleet.key(i), fleet.value(i));
+			}
+			producer.flush();
+		}
+		report.line("data: produced to %s in %.1f s (%,.0f fixes/s, lz4)", topic, seconds(started),
+				fleet.size() / seconds(started));
+	}
+
+	private static ThroughputResult raw(BenchmarkOptions options, FleetDataset fleet, BenchRedis redis, int port,
+			PositionKeys keys, CpuMeter cpu) throws Exception {
+		try (FixWriter writer = IngestWriters.create(port, options.geoShards())) {
+			CpuMeter.Snapshot start = cpu.snapshot();
+			double seconds = new RawWriterPhase(fleet, options.rawThreads(), options.rawBatch()).run(writer);
+			CpuMeter.Snapshot end = cpu.snapshot();
+			List<String> notes = RedisCost.describe(redis.commandStats(), fleet.size());
+			return new ThroughputResult(fleet.size(), seconds,
+					PositionCheck.verify(redis, keys, fleet, fleet.newestTs(fleet.size())), end.coresSince(start),
+					notes);
+		}
+	}
+
+	private static ThroughputResult naive(BenchmarkOptions options, FleetDataset fleet, BenchRedis redis, int port,
+			PositionKeys keys, CpuMeter cpu, String bootstrapServers) {
+		int limit = Math.min(options.naiveFixes(), fleet.size());
+		try (FixWriter writer = IngestWriters.create(port, options.geoShards())) {
+			CpuMeter.Snapshot start = cpu.snapshot();
+			NaiveConsumerPhase.Outcome outcome = new NaiveConsumerPhase(fleet, bootstrapServers, options.topic())
+				.run(writer, limit);
+			CpuMeter.Snapshot end = cpu.snapshot();
+			List<String> notes = RedisCost.describe(redis.commandStats(), outcome.consumed());
+			return new ThroughputResult(outcome.consumed(), outcome.seconds(),
+					PositionCheck.verify(redis, keys, fleet, outcome.newestTs()), end.coresSince(start), notes);
+		}
+	}
+
+	private static boolean summarize(Report report, ThroughputResult a, ThroughputResult b, ThroughputResult c,
+			SteadyLatencyPhase.Outcome d) {
+		double p99 = d.fromEvent().quantileMs(0.99);
+		boolean throughputMet = a.fixesPerSecond() >= 100_000;
+		boolean ratioMet = a.fixesPerSecond() / c.fixesPerSecond() >= 10;
+		boolean latencyMet = p99 < 50;
+		report.line("summary");
+		report.line("    (a) end to end         %,10.0f fixes/s   target >= 100,000: %s", a.fixesPerSecond(),
+				Report.verdict(throughputMet));
+		report.line("    (b) raw Redis ceiling  %,10.0f fixes/s", b.fixesPerSecond());
+		report.line("    (c) naive per-record   %,10.0f fixes/s", c.fixesPerSecond());
+		report.line("    (a)/(b) = %.2f", a.fixesPerSecond() / b.fixesPerSecond());
+		report.line("    (a)/(c) = %.1f   target >= 10: %s", a.fixesPerSecond() / c.fixesPerSecond(),
+				Report.verdict(ratioMet));
+		report.line("    (d) p50 %.1f ms, p99 %.1f ms, max <= %.0f ms at %,.0f fixes/s   target p99 < 50 ms: %s",
+				d.fromEvent().quantileMs(0.5), p99, d.fromEvent().maxBoundMs(), d.producedPerSecond(),
+				Report.verdict(latencyMet));
+		boolean verified = a.check().passed() && b.check().passed() && c.check().passed();
+		report.line("    every throughput phase verified in Redis: %s", verified ? "yes" : "NO");
+		return verified;
+	}
+
+	private static double seconds(long startNanos) {
+		return (System.nanoTime() - startNanos) / 1e9;
+	}
+
+}
