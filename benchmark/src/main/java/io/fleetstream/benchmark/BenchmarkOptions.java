@@ -27,12 +27,14 @@ import java.util.Map;
  * separated by spaces
  * @param ingestArgs extra Spring Boot arguments for ingest-service, separated by spaces
  * @param topic the GPS topic
+ * @param phases which phases to run, e.g. {@code abcd} (all, the default) or {@code b};
+ * (d) needs (a), which starts ingest-service
  * @param geoShards ingest-service's {@code fleet.ingest.geo-shards}, also used by the
  * harness to find and check the stored positions
  */
 public record BenchmarkOptions(int cars, int fixes, int naiveFixes, int partitions, int concurrency, int maxPollRecords,
 		int rawThreads, int rawBatch, int steadyRate, int steadyWarmupSeconds, int steadySeconds, String ingestHeap,
-		String ingestJvmArgs, String ingestArgs, String topic, int geoShards) {
+		String ingestJvmArgs, String ingestArgs, String topic, int geoShards, String phases) {
 
 	static BenchmarkOptions parse(String[] args) {
 		Map<String, String> values = new HashMap<>();
@@ -57,11 +59,22 @@ public record BenchmarkOptions(int cars, int fixes, int naiveFixes, int partitio
 				settings.integer("steady-rate", 20_000), settings.integer("steady-warmup-seconds", quick ? 2 : 10),
 				settings.integer("steady-seconds", quick ? 5 : 60), settings.text("ingest-heap", "1g"),
 				settings.text("ingest-jvm-args", ""), settings.text("ingest-args", ""),
-				settings.text("topic", "cars.gps.json"), settings.integer("geo-shards", 16));
+				settings.text("topic", "cars.gps.json"), settings.integer("geo-shards", 16),
+				phasesWithPrerequisites(settings.text("phases", "abcd")));
+	}
+
+	private static String phasesWithPrerequisites(String phases) {
+		return phases.contains("d") && !phases.contains("a") ? "a" + phases : phases;
+	}
+
+	boolean runs(char phase) {
+		return this.phases.indexOf(phase) >= 0;
 	}
 
 	List<String> describe() {
-		return List.of("cars=" + this.cars + " fixes=" + this.fixes + " naive-fixes=" + this.naiveFixes,
+		return List.of(
+				"phases=" + this.phases + " cars=" + this.cars + " fixes=" + this.fixes + " naive-fixes="
+						+ this.naiveFixes,
 				"topic=" + this.topic + " geo-shards=" + this.geoShards + " partitions=" + this.partitions
 						+ " concurrency=" + this.concurrency + " max-poll-records=" + this.maxPollRecords,
 				"raw-threads=" + this.rawThreads + " raw-batch=" + this.rawBatch,
