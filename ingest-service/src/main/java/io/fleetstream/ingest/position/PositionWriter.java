@@ -1,0 +1,122 @@
+package io.fleetstream.ingest.position;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import io.fleetstream.common.gps.GpsFix;
+import io.fleetstream.common.redis.AsyncRedis;
+import io.fleetstream.ingest.IngestProperties;
+import io.lettuce.core.RedisNoScriptException;
+import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
+
+/**
+ * Writes batches of fixes to Redis: the batch is split by shard (and into chunks of at
+ * most {@value #MAX_FIXES_PER_CALL} fixes, so no single call holds the server for long),
+ * and one script call per chunk applies its fixes atomically and order-safely. All calls
+ * are sent before any reply is awaited, so a batch costs one round trip per node.
+ */
+public class PositionWriter {
+
+	static final int MAX_FIXES_PER_CALL = 500;
+
+	private final AsyncRedis redis;
+
+	private final PositionKeys keys;
+
+	private final PositionScript script = PositionScript.load();
+
+	private final int trackMaxPoints;
+
+	private final long trackMaxAgeMs;
+
+	private final Duration timeout;
+
+	public PositionWriter(AsyncRedis redis, PositionKeys keys, IngestProperties.Track track, Duration timeout) {
+		this.redis = redis;
+		this.keys = keys;
+		this.trackMaxPoints = track.enabled() ? track.maxPoints() : 0;
+		this.trackMaxAgeMs = track.maxAge().toMillis();
+		this.timeout = timeout;
+	}
+
+	/**
+	 * Applies the fixes and returns how many became their car's latest position (the rest
+	 * were older than, or duplicates of, what Redis holds).
+	 * @throws PositionWriteException if Redis did not apply them all in time
+	 */
+	public int write(List<GpsFix> fixes) {
+		List<ShardBatch> batches = split(fixes);
+		RedisClusterAsyncCommands<byte[], byte[]> commands = this.redis.commands();
+		List<CompletableFuture<Long>> replies = new ArrayList<>(batches.size());
+		for (ShardBatch batch : batches) {
+			replies.add(call(commands, batch));
+		}
+		long deadline = System.nanoTime() + this.timeout.toNanos();
+		int applied = 0;
+		for (CompletableFuture<Long> reply : replies) {
+			applied += await(reply, deadline).intValue();
+		}
+		return applied;
+	}
+
+	private CompletableFuture<Long> call(RedisClusterAsyncCommands<byte[], byte[]> commands, ShardBatch batch) {
+		CompletableFuture<Long> reply = commands
+			.<Long>evalsha(this.script.sha1(), ScriptOutputType.INTEGER, batch.keys, batch.args)
+			.toCompletableFuture();
+		// a node that has not cached the script yet (new, restarted, failed over) gets it
+		// once
+		return reply.exceptionallyCompose((ex) -> isNoScript(ex)
+				? commands.<Long>eval(this.script.source(), ScriptOutputType.INTEGER, batch.keys, batch.args)
+					.toCompletableFuture()
+				: CompletableFuture.failedFuture(ex));
+	}
+
+	private List<ShardBatch> split(List<GpsFix> fixes) {
+		List<List<GpsFix>> byShard = new ArrayList<>(this.keys.shardCount());
+		for (int i = 0; i < this.keys.shardCount(); i++) {
+			byShard.add(new ArrayList<>());
+		}
+		for (GpsFix fix : fixes) {
+			byShard.get(this.keys.shardOf(fix.carId())).add(fix);
+		}
+		List<ShardBatch> batches = new ArrayList<>();
+		for (int shard = 0; shard < byShard.size(); shard++) {
+			List<GpsFix> shardFixes = byShard.get(shard);
+			for (int from = 0; from < shardFixes.size(); from += MAX_FIXES_PER_CALL) {
+				List<GpsFix> chunk = shardFixes.subList(from, Math.min(shardFixes.size(), from + MAX_FIXES_PER_CALL));
+				batches.add(ShardBatch.of(shard, chunk, this.keys, this.trackMaxPoints, this.trackMaxAgeMs));
+			}
+		}
+		return batches;
+	}
+
+	private static Long await(CompletableFuture<Long> reply, long deadlineNanos) {
+		try {
+			return reply.get(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
+		}
+		catch (TimeoutException ex) {
+			throw new PositionWriteException("Redis did not apply the batch in time", ex);
+		}
+		catch (ExecutionException ex) {
+			throw new PositionWriteException("Redis failed to apply the batch: " + ex.getCause().getMessage(),
+					ex.getCause());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new PositionWriteException("Interrupted while writing the batch", ex);
+		}
+	}
+
+	private static boolean isNoScript(Throwable ex) {
+		Throwable cause = (ex instanceof java.util.concurrent.CompletionException) ? ex.getCause() : ex;
+		return cause instanceof RedisNoScriptException
+				|| (cause != null && cause.getMessage() != null && cause.getMessage().startsWith("NOSCRIPT"));
+	}
+
+}

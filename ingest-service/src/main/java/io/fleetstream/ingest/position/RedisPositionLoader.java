@@ -1,0 +1,54 @@
+package io.fleetstream.ingest.position;
+
+import java.util.List;
+
+import io.fleetstream.common.gps.GpsFix;
+import io.fleetstream.common.pipeline.RecordLoader;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
+/**
+ * The {@value #NAME} loader: latest position, geo index, last-seen time and recent track
+ * of each car, through {@link PositionWriter}.
+ */
+class RedisPositionLoader implements RecordLoader<GpsFix> {
+
+	static final String NAME = "redis-position";
+
+	private final PositionWriter writer;
+
+	private final Counter stale;
+
+	private final Counter unindexed;
+
+	RedisPositionLoader(PositionWriter writer, MeterRegistry registry) {
+		this.writer = writer;
+		this.stale = Counter.builder("fleet.positions.stale")
+			.description("Fixes older than, or duplicates of, the stored latest position (kept out of it)")
+			.register(registry);
+		this.unindexed = Counter.builder("fleet.positions.unindexed")
+			.description("Fixes beyond the geo-indexable latitude (+-85.05112878): stored, not geo-indexed")
+			.register(registry);
+	}
+
+	@Override
+	public String name() {
+		return NAME;
+	}
+
+	@Override
+	public Class<GpsFix> valueType() {
+		return GpsFix.class;
+	}
+
+	@Override
+	public void load(List<GpsFix> fixes) {
+		int applied = this.writer.write(fixes);
+		this.stale.increment(fixes.size() - applied);
+		long polar = fixes.stream().filter((fix) -> !fix.geoIndexable()).count();
+		if (polar > 0) {
+			this.unindexed.increment(polar);
+		}
+	}
+
+}

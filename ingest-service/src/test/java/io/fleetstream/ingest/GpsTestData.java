@@ -1,0 +1,48 @@
+package io.fleetstream.ingest;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+import io.fleetstream.testsupport.SharedKafkaBroker;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * Produces raw GPS records to the shared test broker, exactly as devices would.
+ */
+public final class GpsTestData implements AutoCloseable {
+
+	private final KafkaProducer<String, byte[]> producer;
+
+	public GpsTestData() {
+		this.producer = new KafkaProducer<>(
+				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedKafkaBroker.bootstrapServers(),
+						ProducerConfig.LINGER_MS_CONFIG, 5, ProducerConfig.ACKS_CONFIG, "all"),
+				new StringSerializer(), new ByteArraySerializer());
+	}
+
+	public static String fix(double lat, double lng, long ts) {
+		return "{\"lat\":" + lat + ",\"lng\":" + lng + ",\"ts\":" + ts + ",\"speed\":42.5,\"heading\":180}";
+	}
+
+	public void send(String topic, String carId, String value) {
+		send(topic, carId, (value != null) ? value.getBytes(StandardCharsets.UTF_8) : null);
+	}
+
+	public void send(String topic, String carId, byte[] value) {
+		this.producer.send(new ProducerRecord<>(topic, carId, value));
+	}
+
+	public void flush() {
+		this.producer.flush();
+	}
+
+	@Override
+	public void close() {
+		this.producer.close(java.time.Duration.ofSeconds(5));
+	}
+
+}

@@ -1,0 +1,94 @@
+package io.fleetstream.ingest;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import io.fleetstream.testsupport.SharedKafkaBroker;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+/**
+ * Reads what tests need to check on the real broker: dead-letter records and consumer
+ * lag.
+ */
+public final class KafkaTestSupport {
+
+	private KafkaTestSupport() {
+	}
+
+	/**
+	 * Every record currently in the topic, read from the start by a throw-away consumer.
+	 */
+	public static List<ConsumerRecord<String, byte[]>> readAll(String topic) {
+		Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+				SharedKafkaBroker.bootstrapServers(), ConsumerConfig.GROUP_ID_CONFIG, "reader-" + UUID.randomUUID(),
+				ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+		List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
+		try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
+				new ByteArrayDeserializer())) {
+			List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10))
+				.stream()
+				.map((info) -> new TopicPartition(topic, info.partition()))
+				.toList();
+			consumer.assign(partitions);
+			consumer.seekToBeginning(partitions);
+			Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+			long deadline = System.currentTimeMillis() + 10_000;
+			while (partitions.stream().anyMatch((tp) -> consumer.position(tp) < end.get(tp))
+					&& System.currentTimeMillis() < deadline) {
+				consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+			}
+		}
+		return records;
+	}
+
+	public static String header(ConsumerRecord<?, ?> record, String name) {
+		Header header = record.headers().lastHeader(name);
+		return (header != null) ? new String(header.value(), StandardCharsets.UTF_8) : null;
+	}
+
+	/** The group's total lag on the topic: end offsets minus committed offsets. */
+	public static long lag(String groupId, String topic) throws Exception {
+		try (Admin admin = Admin.create(Map.of("bootstrap.servers", SharedKafkaBroker.bootstrapServers()))) {
+			Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(groupId)
+				.partitionsToOffsetAndMetadata()
+				.get();
+			List<TopicPartition> partitions = admin.describeTopics(List.of(topic))
+				.allTopicNames()
+				.get()
+				.get(topic)
+				.partitions()
+				.stream()
+				.map((info) -> new TopicPartition(topic, info.partition()))
+				.toList();
+			Map<TopicPartition, OffsetSpec> latest = partitions.stream()
+				.collect(Collectors.toMap((tp) -> tp, (tp) -> OffsetSpec.latest()));
+			Map<TopicPartition, Long> endOffsets = admin.listOffsets(latest)
+				.all()
+				.get()
+				.entrySet()
+				.stream()
+				.collect(Collectors.toMap(Map.Entry::getKey, (entry) -> entry.getValue().offset()));
+			long lag = 0;
+			for (TopicPartition tp : partitions) {
+				OffsetAndMetadata offset = committed.get(tp);
+				lag += endOffsets.get(tp) - ((offset != null) ? offset.offset() : 0);
+			}
+			return lag;
+		}
+	}
+
+}
