@@ -83,6 +83,10 @@ public final class BenchmarkMain {
 				d = new SteadyLatencyPhase(options, topics, cpu).run(fleet, broker.bootstrapServers(), ingest, group);
 				report.latency(d, options.steadyRate());
 			}
+			if (ingest != null) {
+				ingest.close();
+				ingest = null;
+			}
 			return new Summary(a, b, c, d).print(report);
 		}
 		finally {
@@ -116,7 +120,7 @@ public final class BenchmarkMain {
 
 	private static ThroughputResult raw(BenchmarkOptions options, FleetDataset fleet, BenchRedis redis, int port,
 			PositionKeys keys, CpuMeter cpu) throws Exception {
-		try (FixWriter writer = IngestWriters.create(port, options.geoShards())) {
+		try (FixWriter writer = IngestWriters.create(port, options)) {
 			CpuMeter.Snapshot start = cpu.snapshot();
 			double seconds = new RawWriterPhase(fleet, options.rawThreads(), options.rawBatch()).run(writer);
 			CpuMeter.Snapshot end = cpu.snapshot();
@@ -130,7 +134,7 @@ public final class BenchmarkMain {
 	private static ThroughputResult naive(BenchmarkOptions options, FleetDataset fleet, BenchRedis redis, int port,
 			PositionKeys keys, CpuMeter cpu, String bootstrapServers) {
 		int limit = Math.min(options.naiveFixes(), fleet.size());
-		try (FixWriter writer = IngestWriters.create(port, options.geoShards())) {
+		try (FixWriter writer = IngestWriters.create(port, options)) {
 			CpuMeter.Snapshot start = cpu.snapshot();
 			NaiveConsumerPhase.Outcome outcome = new NaiveConsumerPhase(fleet, bootstrapServers, options.topic())
 				.run(writer, limit);

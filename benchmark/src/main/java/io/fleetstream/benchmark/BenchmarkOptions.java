@@ -67,6 +67,22 @@ public record BenchmarkOptions(int cars, int fixes, int naiveFixes, int partitio
 		return phases.contains("d") && !phases.contains("a") ? "a" + phases : phases;
 	}
 
+	/**
+	 * The {@code fleet.ingest.*} settings ingest-service runs with, for the writer the
+	 * harness creates itself: the geo shards and any {@code --fleet.ingest.*} in
+	 * {@link #ingestArgs}.
+	 */
+	Map<String, String> ingestSettings() {
+		Map<String, String> settings = new HashMap<>();
+		settings.put("fleet.ingest.geo-shards", String.valueOf(this.geoShards));
+		for (String arg : this.ingestArgs.trim().split("\\s+")) {
+			if (arg.startsWith("--fleet.ingest.") && arg.contains("=")) {
+				settings.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
+			}
+		}
+		return settings;
+	}
+
 	boolean runs(char phase) {
 		return this.phases.indexOf(phase) >= 0;
 	}

@@ -67,7 +67,7 @@ final class SteadyLoad implements AutoCloseable {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
-		this.producer.flush();
+		this.producer.close();
 	}
 
 	/** A car's live position: its last data-set position, nudged a little each round. */
