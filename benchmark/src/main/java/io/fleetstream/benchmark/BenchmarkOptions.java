@@ -17,8 +17,8 @@ import java.util.Map;
  * @param concurrency listener containers in ingest-service
  * @param maxPollRecords the consumer's {@code max.poll.records}, i.e. the largest batch
  * @param rawThreads writer threads of the raw ceiling (b), as many as listener containers
- * @param rawBatch fixes per write in (b), the batch size the listener gets from a full
- * poll
+ * @param rawBatch fixes per write in (b); by default {@code maxPollRecords}, the batch
+ * the listener gets from a full poll
  * @param steadyRate fixes per second produced in the latency phase (d)
  * @param steadyWarmupSeconds seconds at that rate before (d) starts measuring
  * @param steadySeconds seconds (d) measures
@@ -51,12 +51,13 @@ public record BenchmarkOptions(int cars, int fixes, int naiveFixes, int partitio
 			}
 		}
 		Settings settings = new Settings(values);
+		int maxPollRecords = settings.integer("max-poll-records", 2_000);
 		return new BenchmarkOptions(settings.integer("cars", quick ? 2_000 : 20_000),
 				settings.integer("fixes", quick ? 100_000 : 2_000_000),
 				settings.integer("naive-fixes", quick ? 10_000 : 200_000), settings.integer("partitions", 4),
-				settings.integer("concurrency", 2), settings.integer("max-poll-records", 2_000),
-				settings.integer("raw-threads", 2), settings.integer("raw-batch", 2_000),
-				settings.integer("steady-rate", 20_000), settings.integer("steady-warmup-seconds", quick ? 2 : 10),
+				settings.integer("concurrency", 2), maxPollRecords, settings.integer("raw-threads", 2),
+				settings.integer("raw-batch", maxPollRecords), settings.integer("steady-rate", 20_000),
+				settings.integer("steady-warmup-seconds", quick ? 2 : 10),
 				settings.integer("steady-seconds", quick ? 5 : 60), settings.text("ingest-heap", "1g"),
 				settings.text("ingest-jvm-args", ""), settings.text("ingest-args", ""),
 				settings.text("topic", "cars.gps.json"), settings.integer("geo-shards", 16),
