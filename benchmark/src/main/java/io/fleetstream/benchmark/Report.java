@@ -28,6 +28,7 @@ final class Report {
 		line("    %,d fixes in %.2f s = %,.0f fixes/s", result.fixes(), result.seconds(), result.fixesPerSecond());
 		line("    %s", result.check().summary());
 		line("    CPU cores used: %s", cores(result.cores()));
+		line("    CPU time per fix: %s", perFix(result));
 		result.notes().forEach((note) -> line("    %s", note));
 	}
 
@@ -53,6 +54,16 @@ final class Report {
 		return cores.entrySet()
 			.stream()
 			.map((entry) -> String.format(Locale.ROOT, "%s %.2f", entry.getKey(), entry.getValue()))
+			.collect(Collectors.joining(", "));
+	}
+
+	private static String perFix(ThroughputResult result) {
+		return result.cores()
+			.entrySet()
+			.stream()
+			.filter((entry) -> !entry.getKey().equals("others") && entry.getValue() >= 0.01)
+			.map((entry) -> String.format(Locale.ROOT, "%s %.1f us", entry.getKey(),
+					entry.getValue() * result.seconds() * 1e6 / result.fixes()))
 			.collect(Collectors.joining(", "));
 	}
 
