@@ -1,0 +1,170 @@
+package io.fleetstream.ingest.position;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import io.fleetstream.common.gps.GpsFix;
+import io.fleetstream.common.redis.AsyncRedis;
+import io.fleetstream.ingest.IngestProperties;
+import io.fleetstream.testsupport.RedisProcess;
+import io.fleetstream.testsupport.SharedRedis;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.data.redis.core.StringRedisTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The write rules of the position script, on a real redis-server.
+ */
+class PositionWriterTests {
+
+	private static final long T0 = 1_763_800_000_000L;
+
+	private final PositionKeys keys = new PositionKeys(4);
+
+	private LettuceConnectionFactory connectionFactory;
+
+	private StringRedisTemplate redis;
+
+	private PositionWriter writer;
+
+	@BeforeEach
+	void connect() {
+		RedisProcess server = SharedRedis.standalone();
+		this.connectionFactory = new LettuceConnectionFactory(
+				new RedisStandaloneConfiguration(server.host(), server.port()));
+		this.connectionFactory.afterPropertiesSet();
+		this.connectionFactory.start();
+		this.redis = new StringRedisTemplate(this.connectionFactory);
+		this.redis.getConnectionFactory().getConnection().serverCommands().flushDb();
+		this.writer = writer(new IngestProperties.Track(true, 5, Duration.ofMinutes(10)));
+	}
+
+	@AfterEach
+	void disconnect() {
+		this.connectionFactory.destroy();
+	}
+
+	@Test
+	void olderFixNeverOverwritesNewer() {
+		assertThat(this.writer.write(List.of(fix("car-1", 37.5, T0 + 2000)))).isEqualTo(1);
+		assertThat(this.writer.write(List.of(fix("car-1", 36.0, T0 + 1000)))).isZero();
+		assertThat(position("car-1", "ts")).isEqualTo(String.valueOf(T0 + 2000));
+		assertThat(position("car-1", "lat")).isEqualTo("37.5");
+	}
+
+	@Test
+	void duplicateFixIsNotAppliedTwice() {
+		GpsFix fix = fix("car-1", 37.5, T0);
+		assertThat(this.writer.write(List.of(fix, fix))).isEqualTo(1);
+		assertThat(this.writer.write(List.of(fix))).isZero();
+		assertThat(this.redis.opsForZSet().size(this.keys.track("car-1"))).isEqualTo(1);
+	}
+
+	@Test
+	void newestFixWinsWithinOneBatchInAnyOrder() {
+		assertThat(this.writer
+			.write(List.of(fix("car-1", 1.0, T0 + 3000), fix("car-1", 2.0, T0 + 1000), fix("car-1", 3.0, T0 + 2000))))
+			.isEqualTo(1);
+		assertThat(position("car-1", "lat")).isEqualTo("1.0");
+		assertThat(this.redis.opsForZSet().score(this.keys.seen(this.keys.shardOf("car-1")), "car-1"))
+			.isEqualTo((double) (T0 + 3000));
+	}
+
+	@Test
+	void trackKeepsTheNewestPointsUpToTheCountBound() {
+		List<GpsFix> fixes = new ArrayList<>();
+		for (int i = 0; i < 8; i++) {
+			fixes.add(fix("car-1", 37.0 + i * 0.01, T0 + i * 1000L));
+		}
+		this.writer.write(fixes);
+		Set<String> track = this.redis.opsForZSet().range(this.keys.track("car-1"), 0, -1);
+		assertThat(track).hasSize(5).first().asString().startsWith((T0 + 3000) + ",");
+		assertThat(this.redis.getExpire(this.keys.track("car-1"))).isPositive();
+	}
+
+	@Test
+	void trackDropsPointsOlderThanTheAgeBoundBeforeTheNewestFix() {
+		PositionWriter shortTrack = writer(new IngestProperties.Track(true, 100, Duration.ofSeconds(60)));
+		shortTrack.write(List.of(fix("car-1", 37.0, T0), fix("car-1", 37.1, T0 + 30_000)));
+		shortTrack.write(List.of(fix("car-1", 37.2, T0 + 90_000)));
+		assertThat(this.redis.opsForZSet().rangeByScore(this.keys.track("car-1"), 0, Double.MAX_VALUE)).hasSize(2)
+			.noneMatch((point) -> point.startsWith(T0 + ","));
+	}
+
+	@Test
+	void olderFixStillJoinsTheTrack() {
+		this.writer.write(List.of(fix("car-1", 37.0, T0 + 2000)));
+		this.writer.write(List.of(fix("car-1", 36.9, T0 + 1000)));
+		assertThat(this.redis.opsForZSet().size(this.keys.track("car-1"))).isEqualTo(2);
+	}
+
+	@Test
+	void noTrackIsKeptWhenDisabled() {
+		writer(new IngestProperties.Track(false, 5, Duration.ofMinutes(1))).write(List.of(fix("car-1", 37.0, T0)));
+		assertThat(this.redis.hasKey(this.keys.track("car-1"))).isFalse();
+	}
+
+	@Test
+	void carMovingBeyondTheGeoLimitLeavesTheGeoIndex() {
+		this.writer.write(List.of(fix("car-1", 85.0, T0)));
+		String geo = this.keys.geo(this.keys.shardOf("car-1"));
+		assertThat(this.redis.opsForGeo().position(geo, "car-1")).doesNotContainNull();
+		this.writer.write(List.of(fix("car-1", 86.0, T0 + 1000)));
+		assertThat(this.redis.opsForGeo().position(geo, "car-1")).containsOnlyNulls();
+		assertThat(position("car-1", "geo")).isEqualTo("0");
+		assertThat(position("car-1", "lat")).isEqualTo("86.0");
+	}
+
+	@Test
+	void missingSpeedAndHeadingAreStoredEmptyNotStale() {
+		this.writer.write(List.of(new GpsFix("car-1", 37.0, 127.0, T0, 30.0, 90.0, T0)));
+		this.writer.write(List.of(new GpsFix("car-1", 37.0, 127.0, T0 + 1000, null, null, T0)));
+		assertThat(position("car-1", "speedKmh")).isEmpty();
+		assertThat(position("car-1", "heading")).isEmpty();
+	}
+
+	@Test
+	void scriptIsLoadedAgainAfterTheServerForgetsIt() {
+		this.writer.write(List.of(fix("car-1", 37.0, T0)));
+		this.redis.execute((org.springframework.data.redis.core.RedisCallback<Void>) (connection) -> {
+			connection.scriptingCommands().scriptFlush();
+			return null;
+		});
+		assertThat(this.writer.write(List.of(fix("car-1", 37.1, T0 + 1000)))).isEqualTo(1);
+	}
+
+	@Test
+	void largeBatchesAreSplitAcrossShardsAndChunks() {
+		List<GpsFix> fixes = new ArrayList<>();
+		for (int i = 0; i < 3 * PositionWriter.MAX_FIXES_PER_CALL; i++) {
+			fixes.add(fix("car-" + i, 37.0 + (i % 100) * 0.001, T0));
+		}
+		assertThat(this.writer.write(fixes)).isEqualTo(fixes.size());
+		long indexed = 0;
+		for (int shard = 0; shard < this.keys.shardCount(); shard++) {
+			indexed += this.redis.opsForZSet().size(this.keys.geo(shard));
+		}
+		assertThat(indexed).isEqualTo(fixes.size());
+	}
+
+	private PositionWriter writer(IngestProperties.Track track) {
+		return new PositionWriter(new AsyncRedis(this.connectionFactory), this.keys, track, Duration.ofSeconds(5));
+	}
+
+	private String position(String carId, String field) {
+		return (String) this.redis.opsForHash().get(this.keys.position(carId), field);
+	}
+
+	private static GpsFix fix(String carId, double lat, long ts) {
+		return new GpsFix(carId, lat, 127.0, ts, 10.0, 90.0, ts);
+	}
+
+}
