@@ -1,6 +1,7 @@
 package io.fleetstream.benchmark;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
@@ -34,12 +35,13 @@ final class EndToEndPhase {
 	/** Starts ingest-service (the caller owns it) and times the drain. */
 	Outcome run(String bootstrapServers, int redisPort, Path logDir) {
 		long records = this.topics.endOffsetSum(this.options.topic());
+		IngestService service = IngestService.launch(this.options, bootstrapServers, redisPort, logDir);
+		this.cpu.watch("ingest-service", service.pid());
 		AtomicReference<CpuMeter.Snapshot> firstWrite = new AtomicReference<>();
 		Thread watcher = new Thread(() -> awaitFirstWrite(firstWrite), "first-write-watcher");
 		watcher.setDaemon(true);
 		watcher.start();
-		IngestService service = IngestService.start(this.options, bootstrapServers, redisPort, logDir);
-		this.cpu.watch("ingest-service", service.pid());
+		service.awaitHealthy(Duration.ofSeconds(120));
 		String group = awaitGroup(service);
 		List<long[]> progress = new ArrayList<>();
 		long committed = 0;

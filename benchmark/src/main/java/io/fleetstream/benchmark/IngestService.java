@@ -29,7 +29,7 @@ final class IngestService implements AutoCloseable {
 	 */
 	private static final String LATENCY_BUCKETS = "1ms,2ms,3ms,4ms,5ms,6ms,7ms,8ms,9ms,10ms,12ms,14ms,16ms,18ms,"
 			+ "20ms,22ms,24ms,26ms,28ms,30ms,33ms,36ms,40ms,45ms,50ms,55ms,60ms,70ms,80ms,90ms,100ms,120ms,150ms,"
-			+ "200ms,250ms,300ms,400ms,500ms,750ms,1s,2s,5s,10s";
+			+ "200ms,250ms,300ms,400ms,500ms,750ms,1s,2s,5s,10s,20s,30s,60s";
 
 	private final ChildJvm jvm;
 
@@ -42,7 +42,8 @@ final class IngestService implements AutoCloseable {
 		this.managementPort = managementPort;
 	}
 
-	static IngestService start(BenchmarkOptions options, String bootstrapServers, int redisPort, Path logDir) {
+	/** Starts the JVM; {@link #awaitHealthy} waits until it serves. */
+	static IngestService launch(BenchmarkOptions options, String bootstrapServers, int redisPort, Path logDir) {
 		int managementPort = FreePorts.find();
 		List<String> jvmArgs = new ArrayList<>(List.of("-Xms" + options.ingestHeap(), "-Xmx" + options.ingestHeap()));
 		jvmArgs.addAll(words(options.ingestJvmArgs()));
@@ -59,9 +60,7 @@ final class IngestService implements AutoCloseable {
 						"--fleet.ingest.geo-shards=" + options.geoShards()));
 		args.addAll(words(options.ingestArgs()));
 		ChildJvm jvm = ChildJvm.start("ingest-service", jvmArgs, args, logDir, null);
-		IngestService service = new IngestService(jvm, managementPort);
-		service.awaitHealthy(Duration.ofSeconds(90));
-		return service;
+		return new IngestService(jvm, managementPort);
 	}
 
 	private static List<String> words(String text) {
@@ -88,7 +87,7 @@ final class IngestService implements AutoCloseable {
 		}
 	}
 
-	private void awaitHealthy(Duration timeout) {
+	void awaitHealthy(Duration timeout) {
 		long deadline = System.nanoTime() + timeout.toNanos();
 		while (System.nanoTime() < deadline) {
 			this.jvm.ensureAlive();
