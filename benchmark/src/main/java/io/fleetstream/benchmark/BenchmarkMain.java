@@ -80,7 +80,8 @@ public final class BenchmarkMain {
 			SteadyLatencyPhase.Outcome d = null;
 			if (options.runs('d')) {
 				redis.flushAndResetStats();
-				d = new SteadyLatencyPhase(options, topics, cpu).run(fleet, broker.bootstrapServers(), ingest, group);
+				d = new SteadyLatencyPhase(options, topics, cpu).run(fleet, broker.bootstrapServers(), ingest, group,
+						logDir);
 				report.latency(d, options.steadyRate());
 			}
 			if (ingest != null) {

@@ -35,7 +35,7 @@ final class FixProducer implements AutoCloseable {
 	}
 
 	static FixProducer forSteadyRate(String bootstrapServers, String topic) {
-		return new FixProducer(bootstrapServers, topic, 2, 64 * 1024);
+		return new FixProducer(bootstrapServers, topic, 5, 64 * 1024);
 	}
 
 	void send(byte[] key, byte[] value) {

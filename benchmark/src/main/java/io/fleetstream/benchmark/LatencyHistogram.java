@@ -50,23 +50,38 @@ final class LatencyHistogram {
 		return new LatencyHistogram(delta);
 	}
 
+	/**
+	 * Records in the finite buckets. The {@code +Inf} bucket is left out: Micrometer
+	 * fills it from the timer's count, read a moment after the buckets, so under load it
+	 * holds a few records more than the largest finite bucket even when none is slower
+	 * than that bucket; {@link #beyondLargestBucket} shows the difference.
+	 */
 	long count() {
-		return this.cumulative.isEmpty() ? 0 : Math.round(this.cumulative.lastEntry().getValue());
+		return Math.round(finite().lastEntry().getValue());
+	}
+
+	long beyondLargestBucket() {
+		return Math.round(this.cumulative.lastEntry().getValue()) - count();
+	}
+
+	private TreeMap<Double, Double> finite() {
+		TreeMap<Double, Double> finite = new TreeMap<>(this.cumulative.headMap(Double.POSITIVE_INFINITY));
+		if (finite.isEmpty()) {
+			finite.put(0.0, 0.0);
+		}
+		return finite;
 	}
 
 	/**
-	 * The {@code q}-quantile in milliseconds, interpolated linearly inside its bucket;
-	 * infinite if it lies beyond the largest finite bucket.
+	 * The {@code q}-quantile of the finite buckets in milliseconds, interpolated linearly
+	 * inside its bucket.
 	 */
 	double quantileMs(double q) {
 		double target = q * count();
 		double lowerLe = 0;
 		double lowerCount = 0;
-		for (Map.Entry<Double, Double> bucket : this.cumulative.entrySet()) {
+		for (Map.Entry<Double, Double> bucket : finite().entrySet()) {
 			if (bucket.getValue() >= target && bucket.getValue() > 0) {
-				if (bucket.getKey().isInfinite()) {
-					return Double.POSITIVE_INFINITY;
-				}
 				double share = (target - lowerCount) / Math.max(1e-9, bucket.getValue() - lowerCount);
 				return 1000 * (lowerLe + share * (bucket.getKey() - lowerLe));
 			}
@@ -79,7 +94,7 @@ final class LatencyHistogram {
 	/** The upper bound of the highest non-empty bucket, in milliseconds: max <= this. */
 	double maxBoundMs() {
 		double total = count();
-		for (Map.Entry<Double, Double> bucket : this.cumulative.entrySet()) {
+		for (Map.Entry<Double, Double> bucket : finite().entrySet()) {
 			if (bucket.getValue() >= total) {
 				return 1000 * bucket.getKey();
 			}

@@ -46,8 +46,11 @@ final class Report {
 			line("    %s no records observed", label);
 			return;
 		}
-		line("    %s p50 %.1f ms, p99 %.1f ms, max <= %.0f ms (%,d records)", label, histogram.quantileMs(0.5),
-				histogram.quantileMs(0.99), histogram.maxBoundMs(), histogram.count());
+		line("    %s p50 %.1f ms, p99 %.1f ms, max <= %.0f ms (%,d records%s)", label, histogram.quantileMs(0.5),
+				histogram.quantileMs(0.99), histogram.maxBoundMs(), histogram.count(),
+				(histogram.beyondLargestBucket() > histogram.count() / 1000)
+						? String.format(Locale.ROOT, "; %,d beyond the largest bucket", histogram.beyondLargestBucket())
+						: "");
 	}
 
 	static String cores(Map<String, Double> cores) {

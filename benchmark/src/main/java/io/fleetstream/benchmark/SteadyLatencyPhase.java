@@ -1,5 +1,8 @@
 package io.fleetstream.benchmark;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 
 /**
@@ -22,7 +25,9 @@ final class SteadyLatencyPhase {
 		this.cpu = cpu;
 	}
 
-	Outcome run(FleetDataset fleet, String bootstrapServers, IngestService service, String group) {
+	/** Runs the load; the two scrapes are saved in {@code logDir} for inspection. */
+	Outcome run(FleetDataset fleet, String bootstrapServers, IngestService service, String group, Path logDir)
+			throws IOException {
 		long maxLag = 0;
 		try (SteadyLoad load = new SteadyLoad(FixProducer.forSteadyRate(bootstrapServers, this.options.topic()), fleet,
 				this.options.steadyRate())
@@ -39,6 +44,8 @@ final class SteadyLatencyPhase {
 						- this.topics.committedSum(group, this.options.topic()));
 			}
 			String after = service.scrapeMetrics();
+			Files.writeString(logDir.resolve("metrics-before-d.txt"), before);
+			Files.writeString(logDir.resolve("metrics-after-d.txt"), after);
 			long sentAfter = load.sent();
 			CpuMeter.Snapshot end = this.cpu.snapshot();
 			double seconds = (end.nanoTime() - start.nanoTime()) / 1e9;
