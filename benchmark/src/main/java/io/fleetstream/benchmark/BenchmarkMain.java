@@ -43,7 +43,7 @@ public final class BenchmarkMain {
 		report.line("data: %,d fixes for %,d cars generated in %.1f s", fleet.size(), fleet.cars(), seconds(started));
 		IngestService ingest = null;
 		try (RedisProcess redisServer = RedisProcess.startEphemeral();
-				KafkaBroker broker = KafkaBroker.start(logDir);
+				KafkaBroker broker = KafkaBroker.start(logDir, System.getProperty("bench.broker-jvm-args", ""));
 				BenchRedis redis = new BenchRedis(redisServer.port());
 				KafkaTopics topics = new KafkaTopics(broker.bootstrapServers())) {
 			cpu.watch("kafka-broker", broker.pid());

@@ -34,8 +34,8 @@ final class FixProducer implements AutoCloseable {
 		return new FixProducer(bootstrapServers, topic, 50, 512 * 1024);
 	}
 
-	static FixProducer forSteadyRate(String bootstrapServers, String topic) {
-		return new FixProducer(bootstrapServers, topic, 5, 64 * 1024);
+	static FixProducer forSteadyRate(String bootstrapServers, String topic, int lingerMs) {
+		return new FixProducer(bootstrapServers, topic, lingerMs, 64 * 1024);
 	}
 
 	void send(byte[] key, byte[] value) {

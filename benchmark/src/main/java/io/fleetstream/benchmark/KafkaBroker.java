@@ -2,6 +2,8 @@ package io.fleetstream.benchmark;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.ArrayList;
 import java.util.List;
 
 import io.fleetstream.testsupport.FreePorts;
@@ -21,10 +23,17 @@ final class KafkaBroker implements AutoCloseable {
 		this.bootstrapServers = bootstrapServers;
 	}
 
-	static KafkaBroker start(Path logDir) {
+	/**
+	 * @param extraJvmArgs further JVM options (e.g. a JFR recording), separated by spaces
+	 */
+	static KafkaBroker start(Path logDir, String extraJvmArgs) {
 		int port = FreePorts.find();
-		ChildJvm jvm = ChildJvm.start("kafka-broker",
-				List.of("-Xms1g", "-Xmx1g", "-XX:+UseG1GC", "-cp", System.getProperty("java.class.path")),
+		List<String> jvmArgs = new ArrayList<>(List.of("-Xms1g", "-Xmx1g", "-XX:+UseG1GC"));
+		if (!extraJvmArgs.isBlank()) {
+			jvmArgs.addAll(List.of(extraJvmArgs.trim().split("\\s+")));
+		}
+		jvmArgs.addAll(List.of("-cp", System.getProperty("java.class.path")));
+		ChildJvm jvm = ChildJvm.start("kafka-broker", jvmArgs,
 				List.of(BrokerMain.class.getName(), String.valueOf(port)), logDir, BrokerMain.READY);
 		String line = jvm.awaitLine(Duration.ofSeconds(60));
 		return new KafkaBroker(jvm, line.substring(BrokerMain.READY.length()).trim());

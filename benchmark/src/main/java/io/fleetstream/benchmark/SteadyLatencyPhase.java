@@ -29,8 +29,8 @@ final class SteadyLatencyPhase {
 	Outcome run(FleetDataset fleet, String bootstrapServers, IngestService service, String group, Path logDir)
 			throws IOException {
 		long maxLag = 0;
-		try (SteadyLoad load = new SteadyLoad(FixProducer.forSteadyRate(bootstrapServers, this.options.topic()), fleet,
-				this.options.steadyRate())
+		try (SteadyLoad load = new SteadyLoad(FixProducer.forSteadyRate(bootstrapServers, this.options.topic(),
+				Integer.getInteger("bench.steady-linger-ms", 5)), fleet, this.options.steadyRate())
 			.start()) {
 			Pause.millis(this.options.steadyWarmupSeconds() * 1000L);
 			String before = service.scrapeMetrics();
