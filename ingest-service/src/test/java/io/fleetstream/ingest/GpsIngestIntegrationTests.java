@@ -14,15 +14,16 @@ import java.util.concurrent.atomic.AtomicInteger;
 import io.fleetstream.common.Topics;
 import io.fleetstream.ingest.position.PositionKeys;
 import io.fleetstream.ingest.position.PositionStoreReader;
-import io.fleetstream.testsupport.RealInfrastructure;
+import io.fleetstream.testsupport.SharedKafkaBroker;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,8 +33,7 @@ import static org.awaitility.Awaitility.await;
  * ingest-service end to end on a real broker and a real redis-server: what is produced to
  * {@code cars.gps.json} ends up in Redis, newest fix wins, poison goes to the DLT.
  */
-@SpringBootTest
-@RealInfrastructure
+@IngestIntegrationTest
 class GpsIngestIntegrationTests {
 
 	private static GpsTestData producer;
@@ -191,6 +191,17 @@ class GpsIngestIntegrationTests {
 		assertThat(this.meters.get("fleet.positions.unindexed").counter().count()).isGreaterThanOrEqualTo(1);
 		await().atMost(Duration.ofSeconds(20))
 			.untilAsserted(() -> assertThat(KafkaTestSupport.lag("fleetstream-ingest", Topics.GPS)).isZero());
+	}
+
+	@Test
+	void deadLetterTopicHasAtLeastTheSourcesPartitions() throws Exception {
+		try (Admin admin = Admin.create(Map.of("bootstrap.servers", SharedKafkaBroker.bootstrapServers()))) {
+			Map<String, TopicDescription> topics = admin.describeTopics(List.of(Topics.GPS, Topics.GPS + "-dlt"))
+				.allTopicNames()
+				.get();
+			assertThat(topics.get(Topics.GPS + "-dlt").partitions())
+				.hasSizeGreaterThanOrEqualTo(topics.get(Topics.GPS).partitions().size());
+		}
 	}
 
 }

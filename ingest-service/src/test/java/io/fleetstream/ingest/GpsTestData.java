@@ -18,10 +18,13 @@ public final class GpsTestData implements AutoCloseable {
 	private final KafkaProducer<String, byte[]> producer;
 
 	public GpsTestData() {
-		this.producer = new KafkaProducer<>(
-				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedKafkaBroker.bootstrapServers(),
-						ProducerConfig.LINGER_MS_CONFIG, 5, ProducerConfig.ACKS_CONFIG, "all"),
-				new StringSerializer(), new ByteArraySerializer());
+		this(SharedKafkaBroker.bootstrapServers());
+	}
+
+	public GpsTestData(String bootstrapServers) {
+		this.producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+				ProducerConfig.LINGER_MS_CONFIG, 5, ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(),
+				new ByteArraySerializer());
 	}
 
 	public static String fix(double lat, double lng, long ts) {

@@ -1,5 +1,6 @@
 package io.fleetstream.testsupport;
 
+import java.util.HashMap;
 import java.util.Map;
 
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
@@ -33,16 +34,21 @@ public final class SharedKafkaBroker {
 
 	/**
 	 * Starts a new broker that the caller owns.
-	 * @param port the listener port, or 0 for a free one
+	 * @param port an extra client listener's port ({@code localhost:port}), or 0 for
+	 * none: the embedded KRaft broker ignores {@code kafkaPorts} and binds random ports,
+	 * which {@link EmbeddedKafkaKraftBroker#getBrokersAsString()} reports
 	 */
 	public static EmbeddedKafkaKraftBroker start(int port) {
 		EmbeddedKafkaKraftBroker kafka = new EmbeddedKafkaKraftBroker(1, DEFAULT_PARTITIONS);
-		kafka.brokerProperties(Map.of("auto.create.topics.enable", "true", "num.partitions",
+		Map<String, String> properties = new HashMap<>(Map.of("auto.create.topics.enable", "true", "num.partitions",
 				String.valueOf(DEFAULT_PARTITIONS), "group.initial.rebalance.delay.ms", "0",
 				"offsets.topic.num.partitions", "5", "log.retention.ms", "-1"));
 		if (port > 0) {
-			kafka.kafkaPorts(port);
+			properties.put("listeners",
+					"EXTERNAL://localhost:0,FIXED://localhost:" + port + ",CONTROLLER://localhost:0");
+			properties.put("listener.security.protocol.map", "EXTERNAL:PLAINTEXT,FIXED:PLAINTEXT,CONTROLLER:PLAINTEXT");
 		}
+		kafka.brokerProperties(properties);
 		kafka.afterPropertiesSet();
 		return kafka;
 	}

@@ -40,11 +40,21 @@ public final class PositionKeys {
 	}
 
 	public String position(String carId) {
-		return PREFIX + shardOf(carId) + "}:pos:" + carId;
+		return position(shardOf(carId), carId);
 	}
 
 	public String track(String carId) {
-		return PREFIX + shardOf(carId) + "}:track:" + carId;
+		return track(shardOf(carId), carId);
+	}
+
+	/** The position key of a car whose shard is already known. */
+	public String position(int shard, String carId) {
+		return PREFIX + shard + "}:pos:" + carId;
+	}
+
+	/** The track key of a car whose shard is already known. */
+	public String track(int shard, String carId) {
+		return PREFIX + shard + "}:track:" + carId;
 	}
 
 }

@@ -11,7 +11,9 @@ import io.fleetstream.common.gps.GpsFix;
  */
 final class ShardBatch {
 
-	private static final byte[] EMPTY = new byte[0];
+	private static final byte[] GEO_INDEXED = bytes("1");
+
+	private static final byte[] NOT_GEO_INDEXED = bytes("0");
 
 	final byte[][] keys;
 
@@ -24,7 +26,7 @@ final class ShardBatch {
 
 	static ShardBatch of(int shard, List<GpsFix> fixes, PositionKeys keyNames, int trackMaxPoints, long trackMaxAgeMs) {
 		byte[][] keys = new byte[2 + 2 * fixes.size()][];
-		byte[][] args = new byte[2 + 7 * fixes.size()][];
+		byte[][] args = new byte[2 + 9 * fixes.size()][];
 		keys[0] = bytes(keyNames.geo(shard));
 		keys[1] = bytes(keyNames.seen(shard));
 		args[0] = bytes(Integer.toString(trackMaxPoints));
@@ -32,21 +34,28 @@ final class ShardBatch {
 		int k = 2;
 		int a = 2;
 		for (GpsFix fix : fixes) {
-			keys[k++] = bytes(keyNames.position(fix.carId()));
-			keys[k++] = bytes(keyNames.track(fix.carId()));
+			String ts = Long.toString(fix.ts());
+			String lat = Double.toString(fix.lat());
+			String lng = Double.toString(fix.lng());
+			String speed = optional(fix.speedKmh());
+			String heading = optional(fix.heading());
+			keys[k++] = bytes(keyNames.position(shard, fix.carId()));
+			keys[k++] = bytes(keyNames.track(shard, fix.carId()));
 			args[a++] = bytes(fix.carId());
-			args[a++] = bytes(Long.toString(fix.ts()));
-			args[a++] = bytes(Double.toString(fix.lat()));
-			args[a++] = bytes(Double.toString(fix.lng()));
-			args[a++] = optional(fix.speedKmh());
-			args[a++] = optional(fix.heading());
+			args[a++] = bytes(ts);
+			args[a++] = bytes(lat);
+			args[a++] = bytes(lng);
+			args[a++] = bytes(speed);
+			args[a++] = bytes(heading);
 			args[a++] = bytes(Long.toString(fix.kafkaTs()));
+			args[a++] = fix.geoIndexable() ? GEO_INDEXED : NOT_GEO_INDEXED;
+			args[a++] = bytes(ts + ',' + lat + ',' + lng + ',' + speed + ',' + heading);
 		}
 		return new ShardBatch(keys, args);
 	}
 
-	private static byte[] optional(Double value) {
-		return (value != null) ? bytes(Double.toString(value)) : EMPTY;
+	private static String optional(Double value) {
+		return (value != null) ? Double.toString(value) : "";
 	}
 
 	private static byte[] bytes(String value) {

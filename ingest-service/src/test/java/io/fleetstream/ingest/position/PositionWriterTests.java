@@ -9,8 +9,9 @@ import io.fleetstream.common.gps.GpsFix;
 import io.fleetstream.common.redis.AsyncRedis;
 import io.fleetstream.ingest.IngestProperties;
 import io.fleetstream.testsupport.RedisProcess;
-import io.fleetstream.testsupport.SharedRedis;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -29,15 +30,26 @@ class PositionWriterTests {
 
 	private final PositionKeys keys = new PositionKeys(4);
 
+	private static RedisProcess server;
+
 	private LettuceConnectionFactory connectionFactory;
 
 	private StringRedisTemplate redis;
 
 	private PositionWriter writer;
 
+	@BeforeAll
+	static void startRedis() {
+		server = RedisProcess.startEphemeral();
+	}
+
+	@AfterAll
+	static void stopRedis() {
+		server.stop();
+	}
+
 	@BeforeEach
 	void connect() {
-		RedisProcess server = SharedRedis.standalone();
 		this.connectionFactory = new LettuceConnectionFactory(
 				new RedisStandaloneConfiguration(server.host(), server.port()));
 		this.connectionFactory.afterPropertiesSet();

@@ -1,0 +1,24 @@
+package io.fleetstream.ingest.api;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
+
+/**
+ * A request parameter that is malformed, out of range or over a cap: answered with a 400
+ * problem whose detail says what was wrong and whose {@code parameter} names it.
+ */
+class InvalidParameterException extends ErrorResponseException {
+
+	InvalidParameterException(String parameter, String detail) {
+		super(HttpStatus.BAD_REQUEST, problem(parameter, detail), null);
+	}
+
+	static ProblemDetail problem(String parameter, String detail) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
+		problem.setTitle("Invalid request parameter");
+		problem.setProperty("parameter", parameter);
+		return problem;
+	}
+
+}

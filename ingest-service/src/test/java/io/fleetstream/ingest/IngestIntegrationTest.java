@@ -1,0 +1,30 @@
+package io.fleetstream.ingest;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import io.fleetstream.testsupport.RealInfrastructure;
+
+import org.springframework.boot.micrometer.metrics.test.autoconfigure.AutoConfigureMetrics;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+
+/**
+ * The whole ingest-service on random ports (API and management) against the shared real
+ * Kafka broker and redis-server, with the Prometheus endpoint on. Test classes with this
+ * annotation share one application context.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "management.server.port=0",
+				"management.endpoint.health.group.readiness.show-components=always" })
+@AutoConfigureMetrics
+@RealInfrastructure
+public @interface IngestIntegrationTest {
+
+}

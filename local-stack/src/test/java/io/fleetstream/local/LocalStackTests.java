@@ -1,0 +1,92 @@
+package io.fleetstream.local;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+
+import io.fleetstream.ingest.position.PositionKeys;
+import io.fleetstream.local.infra.LocalKafka;
+import io.fleetstream.local.infra.LocalRedis;
+import io.fleetstream.local.service.SpringService;
+import io.fleetstream.testsupport.FreePorts;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.sync.RedisCommands;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The whole local stack on free ports with a small fleet: the simulated cars reach Redis
+ * through the real broker and ingest-service, every URL the banner suggests answers, and
+ * stopping the stack leaves nothing running.
+ */
+class LocalStackTests {
+
+	private static final int CARS = 50;
+
+	private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build();
+
+	@Test
+	void simulatedCarsReachRedisThroughKafkaAndIngestServiceThenEverythingStops() throws Exception {
+		LocalStack stack = LocalStack.create(CommandLine.parse("--cars=" + CARS, "--seed=1", "--kafka-port=0",
+				"--redis-port=0", "--http-port=0", "--management-port=0"));
+		LocalRedis redis = component(stack, LocalRedis.class);
+		SpringService ingest = component(stack, SpringService.class);
+		try {
+			stack.start();
+			assertThat(stack.banner()).contains(component(stack, LocalKafka.class).bootstrapServers(),
+					"127.0.0.1:" + redis.port(), "http://localhost:" + ingest.httpPort() + "/api/v1/vehicles?lat=");
+			PositionKeys keys = ingest.context().getBean(PositionKeys.class);
+			RedisClient client = RedisClient.create("redis://127.0.0.1:" + redis.port());
+			try (StatefulRedisConnection<String, String> connection = client.connect()) {
+				RedisCommands<String, String> commands = connection.sync();
+				await().atMost(Duration.ofSeconds(30)).until(() -> carsStored(commands, keys) == CARS);
+				long firstTs = Long.parseLong(commands.hget(keys.position("car-00001"), "ts"));
+				await().atMost(Duration.ofSeconds(10))
+					.until(() -> Long.parseLong(commands.hget(keys.position("car-00001"), "ts")) >= firstTs + 2000);
+				assertThat(commands.hget(keys.position("car-00050"), "lat")).startsWith("37.");
+			}
+			finally {
+				client.shutdown();
+			}
+			String api = "http://localhost:" + ingest.httpPort() + "/api/v1/vehicles";
+			assertThat(get(api + "?lat=37.5665&lng=126.978&radiusM=20000&limit=1000").body())
+				.contains("\"count\":" + CARS);
+			assertThat(get(api + "/car-00001").body()).contains("\"carId\":\"car-00001\"");
+			assertThat(get("http://localhost:" + ingest.managementPort() + "/actuator/health").body())
+				.contains("\"status\":\"UP\"");
+			for (String url : ingest.urlsToTry()) {
+				assertThat(get(url).statusCode()).as(url).isEqualTo(200);
+			}
+		}
+		finally {
+			stack.close();
+		}
+		assertThat(redis.isRunning()).isFalse();
+		assertThat(List.of(redis.port(), ingest.httpPort(), ingest.managementPort(),
+				Integer.parseInt(component(stack, LocalKafka.class).bootstrapServers().split(":")[1])))
+			.allSatisfy((port) -> assertThat(FreePorts.isFree(port)).as("port %d is free", port).isTrue());
+	}
+
+	private static long carsStored(RedisCommands<String, String> commands, PositionKeys keys) {
+		long cars = 0;
+		for (int shard = 0; shard < keys.shardCount(); shard++) {
+			cars += commands.zcard(keys.seen(shard));
+		}
+		return cars;
+	}
+
+	private HttpResponse<String> get(String url) throws Exception {
+		return this.http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	private static <T> T component(LocalStack stack, Class<T> type) {
+		return stack.components().stream().filter(type::isInstance).map(type::cast).findFirst().orElseThrow();
+	}
+
+}
