@@ -8,7 +8,6 @@ import java.time.format.DateTimeParseException;
 
 import io.fleetstream.common.pipeline.Handled;
 import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
 /**
@@ -35,65 +34,61 @@ public final class GpsFixParser {
 		if (carId == null || carId.isBlank()) {
 			return reject(GpsRejection.MISSING_CAR_ID, "the record key (car id) is empty");
 		}
-		JsonNode json;
+		GpsJsonFields json;
 		try {
-			json = (value != null) ? this.mapper.readTree(value) : null;
+			json = (value != null) ? GpsJsonFields.read(this.mapper, value) : null;
 		}
 		catch (JacksonException ex) {
 			return reject(GpsRejection.MALFORMED_JSON, ex.getOriginalMessage());
 		}
-		if (json == null || !json.isObject()) {
+		if (json == null) {
 			return reject(GpsRejection.NOT_AN_OBJECT, "the value is not a JSON object");
 		}
-		Handled<GpsFix> invalid = checkCoordinate(json, "lat", 90);
+		Handled<GpsFix> invalid = checkCoordinate("lat", json.lat, 90);
 		if (invalid == null) {
-			invalid = checkCoordinate(json, "lng", 180);
+			invalid = checkCoordinate("lng", json.lng, 180);
 		}
 		if (invalid != null) {
 			return invalid;
 		}
-		double lat = json.get("lat").doubleValue();
-		double lng = json.get("lng").doubleValue();
+		double lat = json.lat.number();
+		double lng = json.lng.number();
 		if (lat == 0 && lng == 0) {
 			return reject(GpsRejection.NULL_ISLAND, "lat and lng are both 0 (no GPS fix)");
 		}
 		long ts;
 		try {
-			ts = eventTime(json.get("ts"), recordTimestampMs);
+			ts = eventTime(json.ts, recordTimestampMs);
 		}
 		catch (IllegalArgumentException ex) {
 			return reject(GpsRejection.INVALID_TIMESTAMP, ex.getMessage());
 		}
-		long latest = this.clock.millis() + this.maxFutureSkewMs;
-		if (ts > latest) {
-			return reject(GpsRejection.FUTURE_TIMESTAMP,
-					"ts " + Instant.ofEpochMilli(ts) + " is more than " + Duration.ofMillis(this.maxFutureSkewMs)
-							+ " ahead of " + Instant.ofEpochMilli(this.clock.millis()));
+		long now = this.clock.millis();
+		if (ts > now + this.maxFutureSkewMs) {
+			return reject(GpsRejection.FUTURE_TIMESTAMP, "ts " + Instant.ofEpochMilli(ts) + " is more than "
+					+ Duration.ofMillis(this.maxFutureSkewMs) + " ahead of " + Instant.ofEpochMilli(now));
 		}
-		JsonNode speedNode = json.has("speed") ? json.get("speed") : json.get("speedKmh");
-		Double speed = optionalNumber(speedNode);
-		if (speed != null && (speed.isNaN() || speed < 0 || speed.isInfinite())) {
-			return reject(GpsRejection.INVALID_SPEED, "speed must be a number >= 0, was " + speedNode);
+		Double speed = optionalNumber(json.speed);
+		if (speed != null && !(speed >= 0 && speed < Double.POSITIVE_INFINITY)) {
+			return reject(GpsRejection.INVALID_SPEED, "speed must be a number >= 0, was " + json.speed);
 		}
-		Double heading = optionalNumber(json.get("heading"));
+		Double heading = optionalNumber(json.heading);
 		if (heading != null && !(heading >= 0 && heading <= 360)) {
-			return reject(GpsRejection.INVALID_HEADING,
-					"heading must be a number in [0, 360], was " + json.get("heading"));
+			return reject(GpsRejection.INVALID_HEADING, "heading must be a number in [0, 360], was " + json.heading);
 		}
 		return Handled.accepted(new GpsFix(carId, lat, lng, ts, speed, heading, recordTimestampMs), ts);
 	}
 
-	private static Handled<GpsFix> checkCoordinate(JsonNode json, String name, double bound) {
-		JsonNode node = json.get(name);
-		if (node == null || node.isNull()) {
+	private static Handled<GpsFix> checkCoordinate(String name, JsonField field, double bound) {
+		if (field.isMissing()) {
 			return reject(GpsRejection.MISSING_COORDINATE, name + " is missing");
 		}
-		if (!node.isNumber()) {
-			return reject(GpsRejection.NON_NUMERIC_COORDINATE, name + " is not a number: " + node);
+		if (!field.isNumber()) {
+			return reject(GpsRejection.NON_NUMERIC_COORDINATE, name + " is not a number: " + field);
 		}
-		double value = node.doubleValue();
+		double value = field.number();
 		if (!Double.isFinite(value)) {
-			return reject(GpsRejection.NON_FINITE_COORDINATE, name + " is not finite: " + node);
+			return reject(GpsRejection.NON_FINITE_COORDINATE, name + " is not finite: " + field);
 		}
 		if (value < -bound || value > bound) {
 			GpsRejection reason = "lat".equals(name) ? GpsRejection.LATITUDE_OUT_OF_RANGE
@@ -103,20 +98,20 @@ public final class GpsFixParser {
 		return null;
 	}
 
-	private static long eventTime(JsonNode ts, long recordTimestampMs) {
-		if (ts == null || ts.isNull()) {
+	private static long eventTime(JsonField ts, long recordTimestampMs) {
+		if (ts.isMissing()) {
 			return recordTimestampMs;
 		}
 		if (ts.isNumber()) {
-			double millis = ts.doubleValue();
+			double millis = ts.number();
 			if (!Double.isFinite(millis) || millis <= 0 || millis > Long.MAX_VALUE) {
 				throw new IllegalArgumentException("ts must be positive epoch millis, was " + ts);
 			}
 			return (long) millis;
 		}
-		if (ts.isString()) {
+		if (ts.kind() == JsonField.Kind.STRING) {
 			try {
-				return OffsetDateTime.parse(ts.stringValue()).toInstant().toEpochMilli();
+				return OffsetDateTime.parse(ts.text()).toInstant().toEpochMilli();
 			}
 			catch (DateTimeParseException ex) {
 				throw new IllegalArgumentException("ts is neither epoch millis nor ISO-8601: " + ts);
@@ -125,11 +120,11 @@ public final class GpsFixParser {
 		throw new IllegalArgumentException("ts is neither epoch millis nor ISO-8601: " + ts);
 	}
 
-	private static Double optionalNumber(JsonNode node) {
-		if (node == null || node.isNull()) {
+	private static Double optionalNumber(JsonField field) {
+		if (field.isMissing()) {
 			return null;
 		}
-		return node.isNumber() ? node.doubleValue() : Double.NaN;
+		return field.isNumber() ? field.number() : Double.NaN;
 	}
 
 	private static Handled<GpsFix> reject(GpsRejection reason, String detail) {

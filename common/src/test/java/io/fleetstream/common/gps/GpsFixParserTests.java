@@ -49,6 +49,13 @@ class GpsFixParserTests {
 	}
 
 	@Test
+	void unknownAttributesAreSkipped() {
+		GpsFix fix = accepted("{\"fw\":\"1.2\",\"lat\":37.5,\"sat\":{\"n\":[1,2]},\"lng\":127,\"hdop\":0.9}");
+		assertThat(fix.lat()).isEqualTo(37.5);
+		assertThat(fix.lng()).isEqualTo(127.0);
+	}
+
+	@Test
 	void polarFixIsValidButNotGeoIndexable() {
 		GpsFix fix = accepted("{\"lat\":-89.9,\"lng\":0.5}");
 		assertThat(fix.geoIndexable()).isFalse();
@@ -63,7 +70,8 @@ class GpsFixParserTests {
 
 	@ParameterizedTest(name = "{0} -> {1}")
 	@CsvSource(delimiter = '|',
-			value = { "{\"lat\":37.5,\"lng\": | malformed-json", "[1,2] | not-an-object", "\"text\" | not-an-object",
+			value = { "{\"lat\":37.5,\"lng\": | malformed-json", "{\"lat\":37.5,\"lng\":127} {} | malformed-json",
+					"{\"lat\":37.5,\"lng\":127}} | malformed-json", "[1,2] | not-an-object", "\"text\" | not-an-object",
 					"{\"lng\":127} | missing-coordinate", "{\"lat\":37.5} | missing-coordinate",
 					"{\"lat\":null,\"lng\":127} | missing-coordinate",
 					"{\"lat\":\"37.5\",\"lng\":127} | non-numeric-coordinate",
