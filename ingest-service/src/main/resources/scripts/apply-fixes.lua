@@ -1,7 +1,7 @@
 -- Applies a batch of GPS fixes of ONE shard atomically (docs/redis-keys.md).
 -- KEYS: 1 = geo set, 2 = seen set, then per fix: position hash, track set.
 -- ARGV: 1 = track max points (0 = no track), 2 = track max age (ms),
---       3 = track trim interval (ms),
+--       3 = track expiry refresh interval (ms),
 --       then per fix 9 values: car id, ts, lat, lng, speedKmh, heading, kafkaTs,
 --       geo-indexable ('1' or '0'), track member
 --       (speedKmh and heading are '' when the device did not send them).
@@ -9,11 +9,13 @@
 -- time (and than any other fix of the car in this call), so older, duplicate and
 -- replayed fixes never overwrite newer state. The comparisons, the geo index and the
 -- last-seen times are done with one multi-member command each per call; only the
--- position hash and the track point are written per fix.
+-- position hash and the track point are written per fix. The track is a list, newest
+-- first: a fix newer than all before it is pushed on the head (the common case, O(1)); a
+-- late fix is inserted at its place unless it is already there (so a replay adds nothing).
 -- Returns the number of fixes that became their car's latest position.
 local maxPoints = tonumber(ARGV[1])
 local maxAgeMs = tonumber(ARGV[2])
-local trimIntervalMs = tonumber(ARGV[3])
+local refreshMs = tonumber(ARGV[3])
 local geoKey, seenKey = KEYS[1], KEYS[2]
 local fixes = (#KEYS - 2) / 2
 local HEADER = 3
@@ -68,19 +70,43 @@ if #seenArgs > 0 then
   redis.call('ZADD', seenKey, 'GT', unpack(seenArgs))
 end
 
+-- the rare late fix: inserted in time order, once
+local function insertLate(trackKey, ts, member)
+  local points = redis.call('LRANGE', trackKey, 0, -1)
+  for j = 1, #points do
+    local point = points[j]
+    if point == member then
+      return
+    end
+    if tonumber(string.match(point, '^[^,]+')) < ts then
+      redis.call('LINSERT', trackKey, 'BEFORE', point, member)
+      redis.call('LTRIM', trackKey, 0, maxPoints - 1)
+      return
+    end
+  end
+  if #points < maxPoints then
+    redis.call('RPUSH', trackKey, member)
+  end
+end
+
 if maxPoints > 0 then
+  local pushed = {}
   for i = 0, fixes - 1 do
+    local car = cars[i + 1]
     local a = HEADER + 1 + PER_FIX * i
+    local ts = tonumber(ARGV[a + 1])
+    local last = pushed[car] or previous[car]
     local trackKey = KEYS[4 + 2 * i]
-    if redis.call('ZADD', trackKey, ARGV[a + 1], ARGV[a + 8]) == 1 and winner[cars[i + 1]] == i then
-      -- trimmed when the car's newest fix enters a new trim interval: at most once per
-      -- interval per car, so the bounds may be exceeded by one interval's points
-      local ts = tonumber(ARGV[a + 1])
-      if math.floor(ts / trimIntervalMs) ~= math.floor(previous[cars[i + 1]] / trimIntervalMs) then
-        redis.call('ZREMRANGEBYRANK', trackKey, 0, -(maxPoints + 1))
-        redis.call('ZREMRANGEBYSCORE', trackKey, '-inf', '(' .. (ts - maxAgeMs))
+    if ts > last then
+      redis.call('LPUSH', trackKey, ARGV[a + 8])
+      redis.call('LTRIM', trackKey, 0, maxPoints - 1)
+      -- the expiry (a silent car's track goes away) is moved once per interval, not per fix
+      if math.floor(ts / refreshMs) ~= math.floor(last / refreshMs) then
         redis.call('PEXPIRE', trackKey, maxAgeMs)
       end
+      pushed[car] = ts
+    else
+      insertLate(trackKey, ts, ARGV[a + 8])
     end
   end
 end

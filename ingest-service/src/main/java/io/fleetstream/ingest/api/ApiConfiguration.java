@@ -23,7 +23,8 @@ class ApiConfiguration {
 
 	@Bean
 	FleetQueries fleetQueries(AsyncRedis redis, PositionKeys keys, IngestProperties properties) {
-		return new RedisFleetQueries(redis, keys, properties.redisTimeout(), Clock.systemUTC());
+		return new RedisFleetQueries(redis, keys, properties.redisTimeout(), Clock.systemUTC(),
+				properties.track().maxAge());
 	}
 
 	@Bean

@@ -10,7 +10,6 @@ import java.util.Optional;
 
 import io.lettuce.core.GeoWithin;
 import io.lettuce.core.KeyValue;
-import io.lettuce.core.Limit;
 import io.lettuce.core.Range;
 import io.lettuce.core.RedisFuture;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
@@ -33,11 +32,14 @@ class RedisFleetQueries implements FleetQueries {
 
 	private final Clock clock;
 
-	RedisFleetQueries(AsyncRedis redis, PositionKeys keys, Duration timeout, Clock clock) {
+	private final long trackMaxAgeMs;
+
+	RedisFleetQueries(AsyncRedis redis, PositionKeys keys, Duration timeout, Clock clock, Duration trackMaxAge) {
 		this.redis = redis;
 		this.keys = keys;
 		this.timeout = timeout;
 		this.clock = clock;
+		this.trackMaxAgeMs = trackMaxAge.toMillis();
 	}
 
 	@Override
@@ -70,18 +72,21 @@ class RedisFleetQueries implements FleetQueries {
 	@Override
 	public Optional<List<TrackPoint>> track(String carId, Instant since, int limit) {
 		RedisClusterAsyncCommands<byte[], byte[]> commands = this.redis.commands();
-		Range.Boundary<Long> from = (since != null) ? Range.Boundary.including(since.toEpochMilli())
-				: Range.Boundary.unbounded();
 		RedisFuture<Long> known = commands.exists(bytes(this.keys.position(carId)));
-		RedisFuture<List<byte[]>> members = commands.zrevrangebyscore(bytes(this.keys.track(carId)),
-				Range.from(from, Range.Boundary.unbounded()), Limit.create(0, limit));
+		// the list is newest first and bounded by fleet.ingest.track.max-points
+		RedisFuture<List<byte[]>> members = commands.lrange(bytes(this.keys.track(carId)), 0, -1);
 		if (RedisReads.await(known, this.timeout) == 0) {
 			return Optional.empty();
 		}
-		return Optional.of(RedisReads.await(members, this.timeout)
+		List<TrackPoint> points = RedisReads.await(members, this.timeout)
 			.stream()
 			.map((member) -> TrackPoint.parse(new String(member, StandardCharsets.UTF_8)))
-			.toList());
+			.toList();
+		if (points.isEmpty()) {
+			return Optional.of(points);
+		}
+		long from = Math.max(points.get(0).ts() - this.trackMaxAgeMs, (since != null) ? since.toEpochMilli() : 0);
+		return Optional.of(points.stream().filter((point) -> point.ts() >= from).limit(limit).toList());
 	}
 
 	@Override

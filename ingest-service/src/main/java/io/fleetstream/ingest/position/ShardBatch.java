@@ -12,13 +12,12 @@ import io.fleetstream.common.gps.GpsFix;
 final class ShardBatch {
 
 	/**
-	 * A car's track is trimmed when its newest fix enters a new interval of this length,
-	 * so at 1 Hz it may hold up to 10 points beyond its bounds: trimming every point
-	 * would cost a third of the script's time.
+	 * A track's expiry is moved forward once per interval of this length rather than on
+	 * every fix: it only has to outlive the car's silence, and a command per fix costs.
 	 */
-	static final long TRACK_TRIM_INTERVAL_MS = 10_000;
+	static final long TRACK_EXPIRY_REFRESH_MS = 10_000;
 
-	private static final byte[] TRIM_INTERVAL_MS = bytes(Long.toString(TRACK_TRIM_INTERVAL_MS));
+	private static final byte[] EXPIRY_REFRESH_MS = bytes(Long.toString(TRACK_EXPIRY_REFRESH_MS));
 
 	private static final byte[] GEO_INDEXED = bytes("1");
 
@@ -40,7 +39,7 @@ final class ShardBatch {
 		keys[1] = bytes(keyNames.seen(shard));
 		args[0] = bytes(Integer.toString(trackMaxPoints));
 		args[1] = bytes(Long.toString(trackMaxAgeMs));
-		args[2] = TRIM_INTERVAL_MS;
+		args[2] = EXPIRY_REFRESH_MS;
 		int k = 2;
 		int a = 3;
 		for (GpsFix fix : fixes) {

@@ -77,7 +77,7 @@ class PositionWriterTests {
 		GpsFix fix = fix("car-1", 37.5, T0);
 		assertThat(this.writer.write(List.of(fix, fix))).isEqualTo(1);
 		assertThat(this.writer.write(List.of(fix))).isZero();
-		assertThat(this.redis.opsForZSet().size(this.keys.track("car-1"))).isEqualTo(1);
+		assertThat(this.redis.opsForList().size(this.keys.track("car-1"))).isEqualTo(1);
 	}
 
 	@Test
@@ -91,44 +91,59 @@ class PositionWriterTests {
 	}
 
 	@Test
-	void trackKeepsTheNewestPointsUpToTheCountBound() {
+	void trackKeepsTheNewestPointsNewestFirstUpToTheCountBound() {
 		List<GpsFix> fixes = new ArrayList<>();
 		for (int i = 0; i < 8; i++) {
 			fixes.add(fix("car-1", 37.0 + i * 0.01, T0 + i * 1000L));
 		}
 		this.writer.write(fixes);
-		Set<String> track = this.redis.opsForZSet().range(this.keys.track("car-1"), 0, -1);
-		assertThat(track).hasSize(5).first().asString().startsWith((T0 + 3000) + ",");
-		assertThat(this.redis.getExpire(this.keys.track("car-1"))).isPositive();
+		List<String> track = this.redis.opsForList().range(this.keys.track("car-1"), 0, -1);
+		assertThat(track).hasSize(5);
+		assertThat(track.get(0)).startsWith((T0 + 7000) + ",37.07,127.0,10.0,90.0");
+		assertThat(track.get(4)).startsWith((T0 + 3000) + ",");
 	}
 
 	@Test
-	void trackStaysWithinItsBoundPlusOneTrimIntervalAtOneHertz() {
-		long maxSeen = 0;
-		for (int i = 0; i < 60; i++) {
+	void trackNeverExceedsItsCountBound() {
+		long largest = 0;
+		for (int i = 0; i < 40; i++) {
 			this.writer.write(List.of(fix("car-1", 37.0 + i * 0.001, T0 + i * 1000L)));
-			maxSeen = Math.max(maxSeen, this.redis.opsForZSet().size(this.keys.track("car-1")));
+			largest = Math.max(largest, this.redis.opsForList().size(this.keys.track("car-1")));
 		}
-		long pointsPerTrimInterval = ShardBatch.TRACK_TRIM_INTERVAL_MS / 1000;
-		assertThat(maxSeen).isGreaterThan(5).isLessThanOrEqualTo(5 + pointsPerTrimInterval);
-		this.writer.write(List.of(fix("car-1", 38.0, T0 + 70_000L)));
-		assertThat(this.redis.opsForZSet().size(this.keys.track("car-1"))).isEqualTo(5);
+		assertThat(largest).isEqualTo(5);
 	}
 
 	@Test
-	void trackDropsPointsOlderThanTheAgeBoundBeforeTheNewestFix() {
-		PositionWriter shortTrack = writer(new IngestProperties.Track(true, 100, Duration.ofSeconds(60)));
-		shortTrack.write(List.of(fix("car-1", 37.0, T0), fix("car-1", 37.1, T0 + 30_000)));
-		shortTrack.write(List.of(fix("car-1", 37.2, T0 + 90_000)));
-		assertThat(this.redis.opsForZSet().rangeByScore(this.keys.track("car-1"), 0, Double.MAX_VALUE)).hasSize(2)
-			.noneMatch((point) -> point.startsWith(T0 + ","));
+	void trackExpiresAfterTheAgeBound() {
+		this.writer.write(List.of(fix("car-1", 37.0, T0)));
+		assertThat(this.redis.getExpire(this.keys.track("car-1"), java.util.concurrent.TimeUnit.SECONDS)).isPositive()
+			.isLessThanOrEqualTo(Duration.ofMinutes(10).toSeconds());
 	}
 
 	@Test
-	void olderFixStillJoinsTheTrack() {
+	void lateFixJoinsTheTrackAtItsPlaceOnceButNotThePosition() {
 		this.writer.write(List.of(fix("car-1", 37.0, T0 + 2000)));
-		this.writer.write(List.of(fix("car-1", 36.9, T0 + 1000)));
-		assertThat(this.redis.opsForZSet().size(this.keys.track("car-1"))).isEqualTo(2);
+		List<GpsFix> late = List.of(fix("car-1", 36.9, T0 + 1000), fix("car-1", 36.8, T0 + 3000),
+				fix("car-1", 36.7, T0 + 2500));
+		this.writer.write(late);
+		this.writer.write(late);
+		assertThat(this.redis.opsForList().range(this.keys.track("car-1"), 0, -1))
+			.extracting((point) -> Long.parseLong(point.substring(0, point.indexOf(','))))
+			.containsExactly(T0 + 3000, T0 + 2500, T0 + 2000, T0 + 1000);
+		assertThat(position("car-1", "ts")).isEqualTo(String.valueOf(T0 + 3000));
+	}
+
+	@Test
+	void lateFixOlderThanAFullTrackIsDropped() {
+		List<GpsFix> fixes = new ArrayList<>();
+		for (int i = 1; i <= 5; i++) {
+			fixes.add(fix("car-1", 37.0, T0 + i * 1000L));
+		}
+		this.writer.write(fixes);
+		this.writer.write(List.of(fix("car-1", 36.0, T0)));
+		assertThat(this.redis.opsForList().range(this.keys.track("car-1"), -1, -1)).first()
+			.asString()
+			.startsWith((T0 + 1000) + ",");
 	}
 
 	@Test
