@@ -19,6 +19,7 @@ local refreshMs = tonumber(ARGV[3])
 local geoKey, seenKey = KEYS[1], KEYS[2]
 local fixes = (#KEYS - 2) / 2
 local HEADER = 3
+local TRIM_SLACK = 10
 local PER_FIX = 9
 
 local cars = {}
@@ -98,8 +99,10 @@ if maxPoints > 0 then
     local last = pushed[car] or previous[car]
     local trackKey = KEYS[4 + 2 * i]
     if ts > last then
-      redis.call('LPUSH', trackKey, ARGV[a + 8])
-      redis.call('LTRIM', trackKey, 0, maxPoints - 1)
+      -- trimmed back to maxPoints only once it holds TRIM_SLACK more: a command per fix saved
+      if redis.call('LPUSH', trackKey, ARGV[a + 8]) > maxPoints + TRIM_SLACK then
+        redis.call('LTRIM', trackKey, 0, maxPoints - 1)
+      end
       -- the expiry (a silent car's track goes away) is moved once per interval, not per fix
       if math.floor(ts / refreshMs) ~= math.floor(last / refreshMs) then
         redis.call('PEXPIRE', trackKey, maxAgeMs)

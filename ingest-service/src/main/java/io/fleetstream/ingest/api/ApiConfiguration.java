@@ -23,8 +23,7 @@ class ApiConfiguration {
 
 	@Bean
 	FleetQueries fleetQueries(AsyncRedis redis, PositionKeys keys, IngestProperties properties) {
-		return new RedisFleetQueries(redis, keys, properties.redisTimeout(), Clock.systemUTC(),
-				properties.track().maxAge());
+		return new RedisFleetQueries(redis, keys, properties.redisTimeout(), Clock.systemUTC(), properties.track());
 	}
 
 	@Bean

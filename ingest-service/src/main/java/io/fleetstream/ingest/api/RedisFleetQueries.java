@@ -15,6 +15,7 @@ import io.lettuce.core.RedisFuture;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 
 import io.fleetstream.common.redis.AsyncRedis;
+import io.fleetstream.ingest.IngestProperties;
 import io.fleetstream.ingest.position.PositionKeys;
 
 /**
@@ -34,12 +35,16 @@ class RedisFleetQueries implements FleetQueries {
 
 	private final long trackMaxAgeMs;
 
-	RedisFleetQueries(AsyncRedis redis, PositionKeys keys, Duration timeout, Clock clock, Duration trackMaxAge) {
+	private final int trackMaxPoints;
+
+	RedisFleetQueries(AsyncRedis redis, PositionKeys keys, Duration timeout, Clock clock,
+			IngestProperties.Track track) {
 		this.redis = redis;
 		this.keys = keys;
 		this.timeout = timeout;
 		this.clock = clock;
-		this.trackMaxAgeMs = trackMaxAge.toMillis();
+		this.trackMaxAgeMs = track.maxAge().toMillis();
+		this.trackMaxPoints = track.maxPoints();
 	}
 
 	@Override
@@ -73,8 +78,8 @@ class RedisFleetQueries implements FleetQueries {
 	public Optional<List<TrackPoint>> track(String carId, Instant since, int limit) {
 		RedisClusterAsyncCommands<byte[], byte[]> commands = this.redis.commands();
 		RedisFuture<Long> known = commands.exists(bytes(this.keys.position(carId)));
-		// the list is newest first and bounded by fleet.ingest.track.max-points
-		RedisFuture<List<byte[]>> members = commands.lrange(bytes(this.keys.track(carId)), 0, -1);
+		// newest first; the writer trims it back to max-points only every few points
+		RedisFuture<List<byte[]>> members = commands.lrange(bytes(this.keys.track(carId)), 0, this.trackMaxPoints - 1);
 		if (RedisReads.await(known, this.timeout) == 0) {
 			return Optional.empty();
 		}

@@ -93,24 +93,27 @@ class PositionWriterTests {
 	@Test
 	void trackKeepsTheNewestPointsNewestFirstUpToTheCountBound() {
 		List<GpsFix> fixes = new ArrayList<>();
-		for (int i = 0; i < 8; i++) {
+		for (int i = 0; i < 16; i++) {
 			fixes.add(fix("car-1", 37.0 + i * 0.01, T0 + i * 1000L));
 		}
 		this.writer.write(fixes);
 		List<String> track = this.redis.opsForList().range(this.keys.track("car-1"), 0, -1);
 		assertThat(track).hasSize(5);
-		assertThat(track.get(0)).startsWith((T0 + 7000) + ",37.07,127.0,10.0,90.0");
-		assertThat(track.get(4)).startsWith((T0 + 3000) + ",");
+		assertThat(track.get(0)).startsWith((T0 + 15000) + ",37.15,127.0,10.0,90.0");
+		assertThat(track.get(4)).startsWith((T0 + 11000) + ",");
 	}
 
 	@Test
-	void trackNeverExceedsItsCountBound() {
+	void trackIsTrimmedBackToItsCountBoundOnceItHoldsTenMore() {
 		long largest = 0;
 		for (int i = 0; i < 40; i++) {
 			this.writer.write(List.of(fix("car-1", 37.0 + i * 0.001, T0 + i * 1000L)));
 			largest = Math.max(largest, this.redis.opsForList().size(this.keys.track("car-1")));
 		}
-		assertThat(largest).isEqualTo(5);
+		assertThat(largest).as("held between trims").isEqualTo(5 + 10);
+		assertThat(this.redis.opsForList().range(this.keys.track("car-1"), 0, 4)).first()
+			.asString()
+			.startsWith((T0 + 39_000) + ",");
 	}
 
 	@Test
