@@ -28,18 +28,52 @@ for i = 0, fixes - 1 do
 end
 local stored = redis.call('ZMSCORE', seenKey, unpack(cars))
 
--- the newest fix of each car that beats its stored last-seen time
-local previous, winner = {}, {}
+-- the rare late fix: inserted in time order, once
+local function insertLate(trackKey, ts, member)
+  local points = redis.call('LRANGE', trackKey, 0, -1)
+  for j = 1, #points do
+    local point = points[j]
+    if point == member then
+      return
+    end
+    if tonumber(string.match(point, '^[^,]+')) < ts then
+      redis.call('LINSERT', trackKey, 'BEFORE', point, member)
+      redis.call('LTRIM', trackKey, 0, maxPoints - 1)
+      return
+    end
+  end
+  if #points < maxPoints then
+    redis.call('RPUSH', trackKey, member)
+  end
+end
+
+-- one pass in arrival order: a fix newer than everything seen of its car so far becomes
+-- the car's candidate latest position and is pushed on its track; any other is late
+local newest, winner = {}, {}
 for i = 0, fixes - 1 do
   local car = cars[i + 1]
-  local ts = tonumber(ARGV[HEADER + 2 + PER_FIX * i])
-  if previous[car] == nil then
-    previous[car] = tonumber(stored[i + 1]) or -1
+  local a = HEADER + 1 + PER_FIX * i
+  local ts = tonumber(ARGV[a + 1])
+  local last = newest[car]
+  if last == nil then
+    last = tonumber(stored[i + 1]) or -1
   end
-  local best = winner[car]
-  local bar = best and tonumber(ARGV[HEADER + 2 + PER_FIX * best]) or previous[car]
-  if ts > bar then
+  if ts > last then
     winner[car] = i
+    newest[car] = ts
+    if maxPoints > 0 then
+      local trackKey = KEYS[4 + 2 * i]
+      -- trimmed back to maxPoints only once it holds TRIM_SLACK more: a command per fix saved
+      if redis.call('LPUSH', trackKey, ARGV[a + 8]) > maxPoints + TRIM_SLACK then
+        redis.call('LTRIM', trackKey, 0, maxPoints - 1)
+      end
+      -- the expiry (a silent car's track goes away) is moved once per interval, not per fix
+      if math.floor(ts / refreshMs) ~= math.floor(last / refreshMs) then
+        redis.call('PEXPIRE', trackKey, maxAgeMs)
+      end
+    end
+  elseif maxPoints > 0 then
+    insertLate(KEYS[4 + 2 * i], ts, ARGV[a + 8])
   end
 end
 
@@ -69,48 +103,5 @@ if #farArgs > 0 then
 end
 if #seenArgs > 0 then
   redis.call('ZADD', seenKey, 'GT', unpack(seenArgs))
-end
-
--- the rare late fix: inserted in time order, once
-local function insertLate(trackKey, ts, member)
-  local points = redis.call('LRANGE', trackKey, 0, -1)
-  for j = 1, #points do
-    local point = points[j]
-    if point == member then
-      return
-    end
-    if tonumber(string.match(point, '^[^,]+')) < ts then
-      redis.call('LINSERT', trackKey, 'BEFORE', point, member)
-      redis.call('LTRIM', trackKey, 0, maxPoints - 1)
-      return
-    end
-  end
-  if #points < maxPoints then
-    redis.call('RPUSH', trackKey, member)
-  end
-end
-
-if maxPoints > 0 then
-  local pushed = {}
-  for i = 0, fixes - 1 do
-    local car = cars[i + 1]
-    local a = HEADER + 1 + PER_FIX * i
-    local ts = tonumber(ARGV[a + 1])
-    local last = pushed[car] or previous[car]
-    local trackKey = KEYS[4 + 2 * i]
-    if ts > last then
-      -- trimmed back to maxPoints only once it holds TRIM_SLACK more: a command per fix saved
-      if redis.call('LPUSH', trackKey, ARGV[a + 8]) > maxPoints + TRIM_SLACK then
-        redis.call('LTRIM', trackKey, 0, maxPoints - 1)
-      end
-      -- the expiry (a silent car's track goes away) is moved once per interval, not per fix
-      if math.floor(ts / refreshMs) ~= math.floor(last / refreshMs) then
-        redis.call('PEXPIRE', trackKey, maxAgeMs)
-      end
-      pushed[car] = ts
-    else
-      insertLate(trackKey, ts, ARGV[a + 8])
-    end
-  end
 end
 return applied
