@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 import io.fleetstream.common.FleetProperties;
@@ -111,7 +112,7 @@ public class DeadLetterTopicsInitializer implements SmartInitializingSingleton {
 		try {
 			admin.createTopics(topics).all().get(timeoutMs, TimeUnit.MILLISECONDS);
 		}
-		catch (java.util.concurrent.ExecutionException ex) {
+		catch (ExecutionException ex) {
 			if (!(ex.getCause() instanceof TopicExistsException)) {
 				throw ex;
 			}

@@ -1,5 +1,6 @@
 package io.fleetstream.common.kafka;
 
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -76,8 +77,7 @@ public class FleetKafkaAutoConfiguration {
 			String reason = (ex instanceof RecordRejectedException rejected) ? rejected.reason()
 					: (ex.getCause() instanceof DeserializationException) ? "undeserializable"
 							: ex.getClass().getSimpleName();
-			headers.add(RecordRejectedException.REASON_HEADER,
-					reason.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+			headers.add(RecordRejectedException.REASON_HEADER, reason.getBytes(StandardCharsets.UTF_8));
 			return headers;
 		});
 		return recoverer;

@@ -3,7 +3,6 @@ package io.fleetstream.ingest.position;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -52,11 +51,6 @@ final class PositionScript {
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException(ex);
 		}
-	}
-
-	@Override
-	public String toString() {
-		return new String(this.source, StandardCharsets.UTF_8);
 	}
 
 }

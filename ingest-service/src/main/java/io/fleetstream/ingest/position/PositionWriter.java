@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -114,7 +115,7 @@ public class PositionWriter {
 	}
 
 	private static boolean isNoScript(Throwable ex) {
-		Throwable cause = (ex instanceof java.util.concurrent.CompletionException) ? ex.getCause() : ex;
+		Throwable cause = (ex instanceof CompletionException) ? ex.getCause() : ex;
 		return cause instanceof RedisNoScriptException
 				|| (cause != null && cause.getMessage() != null && cause.getMessage().startsWith("NOSCRIPT"));
 	}
