@@ -9,9 +9,11 @@ import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
@@ -20,22 +22,93 @@ import org.springframework.validation.annotation.Validated;
  * are configured with Spring Boot's standard {@code spring.kafka.*} and
  * {@code spring.data.redis.*} properties.
  *
- * @param routes which handler and loader serve which topics, by route name; a new topic
+ * @param routes which handler and loaders serve which topics, by route name; a new topic
  * of a known shape needs only a new entry here
+ * @param pipeline ticks and stall detection of the routes
  * @param kafka consumption, retry and dead-letter settings
  * @param gps validation of GPS fixes
  * @param redis Redis authentication beyond Spring Boot's properties
  */
 @Validated
 @ConfigurationProperties("fleet")
-public record FleetProperties(@DefaultValue Map<String, @Valid Route> routes, @DefaultValue @Valid Kafka kafka,
-		@DefaultValue @Valid Gps gps, @DefaultValue @Valid Redis redis) {
+public record FleetProperties(@DefaultValue Map<String, @Valid Route> routes, @DefaultValue @Valid Pipeline pipeline,
+		@DefaultValue @Valid Kafka kafka, @DefaultValue @Valid Gps gps, @DefaultValue @Valid Redis redis) {
 
 	/**
 	 * One route: records of these topics are turned into values by the named handler and
-	 * written by the named loader.
+	 * written by the named loaders, in order; a batch is committed only once every loader
+	 * has it.
+	 *
+	 * @param topics the topics the route reads
+	 * @param handler the {@code RecordHandler} bean's name
+	 * @param loaders the {@code RecordLoader} beans' names, written in this order
+	 * @param mode {@code group} (replicas share the partitions) or {@code broadcast}
+	 * (every replica reads every partition, with no consumer group)
+	 * @param startAfter the name of a broadcast route that must be caught up before this
+	 * route starts; until then readiness is DOWN
+	 * @param consumer settings of this route's consumers; unset ones are the service's
 	 */
-	public record Route(@NotEmpty List<@NotBlank String> topics, @NotBlank String handler, @NotBlank String loader) {
+	public record Route(@NotEmpty List<@NotBlank String> topics, @NotBlank String handler,
+			@NotEmpty List<@NotBlank String> loaders, @DefaultValue("group") @NotNull RouteMode mode, String startAfter,
+			@DefaultValue @Valid RouteConsumer consumer) {
+
+		// the canonical constructor binds (the record has a second one, for code)
+		@ConstructorBinding
+		public Route {
+			topics = List.copyOf(topics);
+			loaders = List.copyOf(loaders);
+		}
+
+		/** A group route with the service's consumer settings. */
+		public Route(List<String> topics, String handler, List<String> loaders) {
+			this(topics, handler, loaders, RouteMode.GROUP, null, RouteConsumer.DEFAULTS);
+		}
+
+	}
+
+	/** How the replicas of a service share a route's partitions. */
+	public enum RouteMode {
+
+		/**
+		 * The replicas form one consumer group and share the partitions; offsets are
+		 * committed after each batch.
+		 */
+		GROUP,
+
+		/**
+		 * Every replica reads every partition (manually assigned, no consumer group, no
+		 * commits), from the position the route's state gives, else from the beginning:
+		 * for state every replica holds in full, such as a CDC snapshot.
+		 */
+		BROADCAST
+
+	}
+
+	/**
+	 * A route's consumer settings; each one unset here is the service's
+	 * ({@code spring.kafka.consumer.*}, {@code spring.kafka.listener.concurrency}).
+	 *
+	 * @param groupId the consumer group (group routes only)
+	 * @param concurrency consumer threads per replica
+	 * @param maxPollRecords the largest batch
+	 * @param autoOffsetReset where a group without committed offsets starts
+	 * ({@code earliest} or {@code latest})
+	 */
+	public record RouteConsumer(String groupId, @Positive Integer concurrency, @Positive Integer maxPollRecords,
+			@Pattern(regexp = "earliest|latest") String autoOffsetReset) {
+
+		public static final RouteConsumer DEFAULTS = new RouteConsumer(null, null, null, null);
+
+	}
+
+	/**
+	 * @param tickInterval how often handlers and loaders that keep state get a tick
+	 * (rules that fire without input), on their consumer thread
+	 * @param stallThreshold a partition whose batch has been failing longer than this
+	 * makes the {@code consumption} health component DOWN
+	 */
+	public record Pipeline(@DefaultValue("10s") @NotNull Duration tickInterval,
+			@DefaultValue("2m") @NotNull Duration stallThreshold) {
 	}
 
 	/**

@@ -1,5 +1,6 @@
 package io.fleetstream.common.kafka;
 
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
@@ -20,8 +21,8 @@ public class DeadLetters {
 		this.recoverer = recoverer;
 	}
 
-	public void send(ConsumerRecord<?, ?> record, String reason, String detail) {
-		this.recoverer.accept(record, null, new RecordRejectedException(reason, detail));
+	public void send(ConsumerRecord<?, ?> record, Consumer<?, ?> consumer, String reason, String detail) {
+		this.recoverer.accept(record, consumer, new RecordRejectedException(reason, detail));
 	}
 
 }

@@ -21,9 +21,10 @@ class PipelineAutoConfigurationTests {
 		.withPropertyValues("fleet.kafka.create-topics=false");
 
 	@Test
-	void serviceWithoutRoutesHasNoListenerButTheOneErrorHandler() {
+	void serviceWithoutRoutesHasNoRouteButTheOneErrorHandler() {
 		this.runner.run((context) -> {
-			assertThat(context).hasNotFailed().doesNotHaveBean(RoutedRecordsListener.class);
+			assertThat(context).hasNotFailed().hasSingleBean(RouteContainers.class);
+			assertThat(context.getBean(RouteContainers.class).routes().isEmpty()).isTrue();
 			assertThat(context).hasSingleBean(CommonErrorHandler.class);
 		});
 	}
@@ -32,7 +33,7 @@ class PipelineAutoConfigurationTests {
 	void unknownLoaderNameFailsStartUpNamingIt() {
 		this.runner
 			.withPropertyValues("fleet.routes.gps.topics=cars.gps.json", "fleet.routes.gps.handler=gps-fix",
-					"fleet.routes.gps.loader=redis-positon")
+					"fleet.routes.gps.loaders=redis-positon")
 			.run((context) -> assertThat(context).hasFailed()
 				.getFailure()
 				.rootCause()
@@ -43,7 +44,7 @@ class PipelineAutoConfigurationTests {
 	void unknownHandlerNameFailsStartUpNamingIt() {
 		this.runner
 			.withPropertyValues("fleet.routes.gps.topics=cars.gps.json", "fleet.routes.gps.handler=gps",
-					"fleet.routes.gps.loader=x")
+					"fleet.routes.gps.loaders=x")
 			.run((context) -> assertThat(context).hasFailed()
 				.getFailure()
 				.rootCause()
