@@ -10,6 +10,9 @@ import io.fleetstream.common.kafka.DeadLetters;
 import io.fleetstream.common.kafka.FleetKafkaAutoConfiguration;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,7 +25,9 @@ import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.ConsumerPostProcessor;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
 
 /**
  * The handler/loader pipeline: resolves {@code fleet.routes} against the handler and
@@ -66,6 +71,23 @@ public class PipelineAutoConfiguration {
 		factory.setBatchListener(true);
 		factory.setCommonErrorHandler(null);
 		return factory;
+	}
+
+	/**
+	 * The producer for loaders that publish to Kafka ({@code KafkaTopicLoader}): string
+	 * keys, raw values, idempotent, acknowledged by all in-sync replicas.
+	 */
+	@Bean
+	KafkaTemplate<String, byte[]> fleetPublishingKafkaTemplate(DefaultKafkaProducerFactory<?, ?> producerFactory) {
+		Map<String, Object> overrides = new HashMap<>();
+		overrides.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+		overrides.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+		overrides.put(ProducerConfig.ACKS_CONFIG, "all");
+		overrides.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+		@SuppressWarnings("unchecked")
+		DefaultKafkaProducerFactory<String, byte[]> factory = (DefaultKafkaProducerFactory<String, byte[]>) producerFactory
+			.copyWithConfigurationOverride(overrides);
+		return new KafkaTemplate<>(factory);
 	}
 
 	@Bean
