@@ -6,23 +6,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.UUID;
 
 import io.fleetstream.common.pipeline.LoadRecord;
 import io.fleetstream.common.pipeline.LoadResult;
 import io.fleetstream.common.pipeline.RecordCoordinates;
+import io.fleetstream.common.pipeline.TestTopics;
 import io.fleetstream.testsupport.SharedKafkaBroker;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -55,10 +47,8 @@ class KafkaTopicLoaderTests {
 	 */
 	@Test
 	void aReplayedBatchRepublishesRecognisableDuplicatesAndKeepsEachKeysOrder() throws Exception {
-		String topic = "it.kafka-loader." + UUID.randomUUID().toString().substring(0, 8);
-		try (Admin admin = Admin.create(Map.of("bootstrap.servers", SharedKafkaBroker.bootstrapServers()))) {
-			admin.createTopics(List.of(new NewTopic(topic, Optional.of(3), Optional.empty()))).all().get();
-		}
+		String topic = TestTopics.unique("it.kafka-loader");
+		TestTopics.create(topic, 3, Map.of());
 		KafkaTopicLoader<String> loader = new KafkaTopicLoader<>("kafka-out", String.class, topic,
 				new KafkaTemplate<>(this.producers), (record) -> record.value().getBytes(StandardCharsets.UTF_8),
 				Duration.ofSeconds(10));
@@ -70,7 +60,7 @@ class KafkaTopicLoaderTests {
 		assertThat(loader.load(batch)).isEqualTo(LoadResult.allWritten());
 		assertThat(loader.load(batch)).isEqualTo(LoadResult.allWritten());
 
-		List<ConsumerRecord<String, byte[]>> published = readAll(topic);
+		List<ConsumerRecord<String, byte[]>> published = TestTopics.readAll(topic);
 		assertThat(published).hasSize(60);
 		Map<String, List<ConsumerRecord<String, byte[]>>> bySource = new LinkedHashMap<>();
 		published.forEach(
@@ -98,29 +88,6 @@ class KafkaTopicLoaderTests {
 				.toList();
 			assertThat(firstCopies).as("records of %s in publish order", car).isEqualTo(inputOrder);
 		}
-	}
-
-	private static List<ConsumerRecord<String, byte[]>> readAll(String topic) {
-		List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
-		try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(
-				Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedKafkaBroker.bootstrapServers()),
-				new StringDeserializer(), new ByteArrayDeserializer())) {
-			List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10))
-				.stream()
-				.map((info) -> new TopicPartition(topic, info.partition()))
-				.toList();
-			consumer.assign(partitions);
-			consumer.seekToBeginning(partitions);
-			Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-			long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-			while (partitions.stream().anyMatch((tp) -> consumer.position(tp) < end.get(tp))) {
-				if (System.nanoTime() > deadline) {
-					throw new AssertionError("Could not read " + topic + " to its end offsets " + end);
-				}
-				consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-			}
-		}
-		return records;
 	}
 
 }

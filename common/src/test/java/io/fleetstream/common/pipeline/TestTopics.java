@@ -25,16 +25,16 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /** Topics of one test on the shared broker: created, filled, read back in full. */
-final class TestTopics {
+public final class TestTopics {
 
 	private TestTopics() {
 	}
 
-	static String unique(String prefix) {
+	public static String unique(String prefix) {
 		return prefix + "." + UUID.randomUUID().toString().substring(0, 8);
 	}
 
-	static void create(String topic, int partitions, Map<String, String> config) throws Exception {
+	public static void create(String topic, int partitions, Map<String, String> config) throws Exception {
 		try (Admin admin = admin()) {
 			admin.createTopics(List.of(new NewTopic(topic, Optional.of(partitions), Optional.empty()).configs(config)))
 				.all()
@@ -58,7 +58,7 @@ final class TestTopics {
 	 * Every record the topic holds now, read from the start; fails unless the end of
 	 * every partition was reached, so an empty answer means an empty topic.
 	 */
-	static List<ConsumerRecord<String, byte[]>> readAll(String topic) {
+	public static List<ConsumerRecord<String, byte[]>> readAll(String topic) {
 		Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
 				SharedKafkaBroker.bootstrapServers());
 		List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
