@@ -31,7 +31,7 @@ import static org.awaitility.Awaitility.await;
  */
 @SpringBootTest(
 		properties = { "fleet.routes.gps.topics=it.fault.redis.gps", "spring.kafka.consumer.group-id=it-fault-redis",
-				"fleet.ingest.redis-timeout=2s", "spring.data.redis.timeout=2s", "fleet.kafka.retry.max-interval=2s" })
+				"spring.data.redis.timeout=2s", "fleet.kafka.retry.max-interval=2s" })
 class RedisOutageIntegrationTests {
 
 	private static final String TOPIC = "it.fault.redis.gps";
