@@ -26,8 +26,7 @@ class ApiConfiguration {
 	@Bean
 	FleetQueries fleetQueries(AsyncRedis redis, LettuceConnectionFactory connectionFactory, PositionKeys keys,
 			IngestProperties properties) {
-		// spring.data.redis.timeout, as Spring Boot gave it to Lettuce (its default if
-		// unset)
+		// spring.data.redis.timeout, as Spring Boot set it on the connection
 		Duration timeout = connectionFactory.getClientConfiguration().getCommandTimeout();
 		return new RedisFleetQueries(redis, keys, timeout, Clock.systemUTC(), properties.track());
 	}

@@ -26,8 +26,7 @@ class PositionConfiguration {
 	@Bean
 	PositionWriter positionWriter(AsyncRedis asyncRedis, LettuceConnectionFactory connectionFactory,
 			PositionKeys positionKeys, IngestProperties properties) {
-		// spring.data.redis.timeout, as Spring Boot gave it to Lettuce (its default if
-		// unset)
+		// spring.data.redis.timeout, as Spring Boot set it on the connection
 		Duration timeout = connectionFactory.getClientConfiguration().getCommandTimeout();
 		return new PositionWriter(asyncRedis, positionKeys, properties.track(), timeout);
 	}

@@ -130,8 +130,8 @@ public class PositionWriter {
 	 * per car, however many of its fixes the write held)
 	 * @param stale fixes older than or equal to their car's newest known fix when they
 	 * arrived (the stored one, or an earlier fix of the same write): kept out of the
-	 * latest position, inserted into the track at their place. An in-order fix that a
-	 * newer fix of the same car overtook in the same write is not stale.
+	 * latest position, inserted into the track (if kept) at their place. An in-order fix
+	 * that a newer fix of the same car overtook in the same write is not stale.
 	 */
 	public record Outcome(int applied, int stale) {
 	}
