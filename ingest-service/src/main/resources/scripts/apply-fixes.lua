@@ -12,7 +12,10 @@
 -- position hash and the track point are written per fix. The track is a list, newest
 -- first: a fix newer than all before it is pushed on the head (the common case, O(1)); a
 -- late fix is inserted at its place unless it is already there (so a replay adds nothing).
--- Returns the number of fixes that became their car's latest position.
+-- Returns {applied, late}: the number of cars whose latest position a fix of this call
+-- replaced, and the number of late fixes (older than or equal to the car's newest known
+-- fix when they arrived: its last-seen time or an earlier fix of this call). An in-order
+-- fix overtaken by a newer one of the same car in this call is neither.
 local maxPoints = tonumber(ARGV[1])
 local maxAgeMs = tonumber(ARGV[2])
 local refreshMs = tonumber(ARGV[3])
@@ -50,6 +53,7 @@ end
 -- one pass in arrival order: a fix newer than everything seen of its car so far becomes
 -- the car's candidate latest position and is pushed on its track; any other is late
 local newest, winner = {}, {}
+local late = 0
 for i = 0, fixes - 1 do
   local car = cars[i + 1]
   local a = HEADER + 1 + PER_FIX * i
@@ -72,8 +76,11 @@ for i = 0, fixes - 1 do
         redis.call('PEXPIRE', trackKey, maxAgeMs)
       end
     end
-  elseif maxPoints > 0 then
-    insertLate(KEYS[4 + 2 * i], ts, ARGV[a + 8])
+  else
+    late = late + 1
+    if maxPoints > 0 then
+      insertLate(KEYS[4 + 2 * i], ts, ARGV[a + 8])
+    end
   end
 end
 
@@ -104,4 +111,4 @@ end
 if #seenArgs > 0 then
   redis.call('ZADD', seenKey, 'GT', unpack(seenArgs))
 end
-return applied
+return {applied, late}

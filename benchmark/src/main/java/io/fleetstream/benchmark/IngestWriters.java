@@ -32,7 +32,7 @@ final class IngestWriters {
 		connections.afterPropertiesSet();
 		connections.start();
 		PositionWriter writer = new PositionWriter(new AsyncRedis(connections), new PositionKeys(settings.geoShards()),
-				settings.track(), settings.redisTimeout());
+				settings.track(), connections.getClientConfiguration().getCommandTimeout());
 		return new FixWriter() {
 
 			@Override

@@ -13,19 +13,18 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * ingest-service settings ({@code fleet.ingest.*}).
+ * ingest-service settings ({@code fleet.ingest.*}). How long Redis may take is not one of
+ * them: batch writes and API reads are bounded by {@code spring.data.redis.timeout}, the
+ * command timeout Lettuce applies to every command anyway.
  *
  * @param geoShards how many shards the positions (and the geo index) are spread over; see
  * {@code docs/redis-keys.md} for the default and why it is part of the data layout
- * @param redisTimeout how long a batch write may wait for Redis before the batch is
- * retried
  * @param track the bounded recent track kept per car
  * @param api limits of the REST API
  */
 @Validated
 @ConfigurationProperties("fleet.ingest")
-public record IngestProperties(@DefaultValue("16") @Min(1) @Max(1024) int geoShards,
-		@DefaultValue("5s") @NotNull Duration redisTimeout, @DefaultValue @Valid Track track,
+public record IngestProperties(@DefaultValue("16") @Min(1) @Max(1024) int geoShards, @DefaultValue @Valid Track track,
 		@DefaultValue @Valid Api api) {
 
 	/**

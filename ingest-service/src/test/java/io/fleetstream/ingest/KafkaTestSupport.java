@@ -30,12 +30,16 @@ public final class KafkaTestSupport {
 	}
 
 	/**
-	 * Every record currently in the topic, read from the start by a throw-away consumer.
+	 * Every record in the topic up to its end offsets when called, read from the start by
+	 * a throw-away consumer (records appended meanwhile may be included too).
+	 * @throws AssertionError if the topic has no partitions, or if the end offsets were
+	 * not reached within 10 s: never a partial result
 	 */
 	public static List<ConsumerRecord<String, byte[]>> readAll(String topic) {
 		Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
 				SharedKafkaBroker.bootstrapServers(), ConsumerConfig.GROUP_ID_CONFIG, "reader-" + UUID.randomUUID(),
-				ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+				ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest", ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG,
+				false);
 		List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
 		try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
 				new ByteArrayDeserializer())) {
@@ -43,16 +47,28 @@ public final class KafkaTestSupport {
 				.stream()
 				.map((info) -> new TopicPartition(topic, info.partition()))
 				.toList();
+			if (partitions.isEmpty()) {
+				throw new AssertionError("Topic '" + topic + "' has no partitions (does it exist?)");
+			}
 			consumer.assign(partitions);
 			consumer.seekToBeginning(partitions);
 			Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
 			long deadline = System.currentTimeMillis() + 10_000;
-			while (partitions.stream().anyMatch((tp) -> consumer.position(tp) < end.get(tp))
-					&& System.currentTimeMillis() < deadline) {
+			while (!reached(consumer, end)) {
+				if (System.currentTimeMillis() > deadline) {
+					Map<TopicPartition, Long> positions = partitions.stream()
+						.collect(Collectors.toMap((tp) -> tp, consumer::position));
+					throw new AssertionError("Read " + records.size() + " records of '" + topic
+							+ "' in 10 s without reaching its end offsets " + end + " (positions " + positions + ")");
+				}
 				consumer.poll(Duration.ofMillis(200)).forEach(records::add);
 			}
 		}
 		return records;
+	}
+
+	private static boolean reached(KafkaConsumer<?, ?> consumer, Map<TopicPartition, Long> end) {
+		return end.entrySet().stream().allMatch((entry) -> consumer.position(entry.getKey()) >= entry.getValue());
 	}
 
 	public static String header(ConsumerRecord<?, ?> record, String name) {

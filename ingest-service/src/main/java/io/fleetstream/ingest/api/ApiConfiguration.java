@@ -1,6 +1,7 @@
 package io.fleetstream.ingest.api;
 
 import java.time.Clock;
+import java.time.Duration;
 
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
@@ -9,6 +10,7 @@ import io.swagger.v3.oas.models.info.License;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 
 import io.fleetstream.common.redis.AsyncRedis;
 import io.fleetstream.ingest.IngestProperties;
@@ -22,8 +24,11 @@ import io.fleetstream.ingest.position.PositionKeys;
 class ApiConfiguration {
 
 	@Bean
-	FleetQueries fleetQueries(AsyncRedis redis, PositionKeys keys, IngestProperties properties) {
-		return new RedisFleetQueries(redis, keys, properties.redisTimeout(), Clock.systemUTC(), properties.track());
+	FleetQueries fleetQueries(AsyncRedis redis, LettuceConnectionFactory connectionFactory, PositionKeys keys,
+			IngestProperties properties) {
+		// spring.data.redis.timeout, as Spring Boot set it on the connection
+		Duration timeout = connectionFactory.getClientConfiguration().getCommandTimeout();
+		return new RedisFleetQueries(redis, keys, timeout, Clock.systemUTC(), properties.track());
 	}
 
 	@Bean

@@ -1,5 +1,7 @@
 package io.fleetstream.ingest.position;
 
+import java.time.Duration;
+
 import io.fleetstream.common.redis.AsyncRedis;
 import io.fleetstream.ingest.IngestProperties;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -7,6 +9,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 
 /**
  * The position store's beans.
@@ -21,8 +24,11 @@ class PositionConfiguration {
 	}
 
 	@Bean
-	PositionWriter positionWriter(AsyncRedis asyncRedis, PositionKeys positionKeys, IngestProperties properties) {
-		return new PositionWriter(asyncRedis, positionKeys, properties.track(), properties.redisTimeout());
+	PositionWriter positionWriter(AsyncRedis asyncRedis, LettuceConnectionFactory connectionFactory,
+			PositionKeys positionKeys, IngestProperties properties) {
+		// spring.data.redis.timeout, as Spring Boot set it on the connection
+		Duration timeout = connectionFactory.getClientConfiguration().getCommandTimeout();
+		return new PositionWriter(asyncRedis, positionKeys, properties.track(), timeout);
 	}
 
 	@Bean

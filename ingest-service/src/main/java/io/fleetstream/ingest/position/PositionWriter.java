@@ -47,33 +47,36 @@ public class PositionWriter {
 	}
 
 	/**
-	 * Applies the fixes and returns how many became their car's latest position (the rest
-	 * were older than, or duplicates of, what Redis holds).
+	 * Applies the fixes.
+	 * @return how many cars got a new latest position, and how many fixes were stale
 	 * @throws PositionWriteException if Redis did not apply them all in time
 	 */
-	public int write(List<GpsFix> fixes) {
+	public Outcome write(List<GpsFix> fixes) {
 		List<ShardBatch> batches = split(fixes);
 		RedisClusterAsyncCommands<byte[], byte[]> commands = this.redis.commands();
-		List<CompletableFuture<Long>> replies = new ArrayList<>(batches.size());
+		List<CompletableFuture<List<Long>>> replies = new ArrayList<>(batches.size());
 		for (ShardBatch batch : batches) {
 			replies.add(call(commands, batch));
 		}
 		long deadline = System.nanoTime() + this.timeout.toNanos();
 		int applied = 0;
-		for (CompletableFuture<Long> reply : replies) {
-			applied += await(reply, deadline).intValue();
+		int stale = 0;
+		for (CompletableFuture<List<Long>> reply : replies) {
+			List<Long> counts = await(reply, deadline);
+			applied += counts.get(0).intValue();
+			stale += counts.get(1).intValue();
 		}
-		return applied;
+		return new Outcome(applied, stale);
 	}
 
-	private CompletableFuture<Long> call(RedisClusterAsyncCommands<byte[], byte[]> commands, ShardBatch batch) {
-		CompletableFuture<Long> reply = commands
-			.<Long>evalsha(this.script.sha1(), ScriptOutputType.INTEGER, batch.keys, batch.args)
+	private CompletableFuture<List<Long>> call(RedisClusterAsyncCommands<byte[], byte[]> commands, ShardBatch batch) {
+		CompletableFuture<List<Long>> reply = commands
+			.<List<Long>>evalsha(this.script.sha1(), ScriptOutputType.MULTI, batch.keys, batch.args)
 			.toCompletableFuture();
 		// a node that has not cached the script yet (new, restarted, failed over) gets it
 		// once
 		return reply.exceptionallyCompose((ex) -> isNoScript(ex)
-				? commands.<Long>eval(this.script.source(), ScriptOutputType.INTEGER, batch.keys, batch.args)
+				? commands.<List<Long>>eval(this.script.source(), ScriptOutputType.MULTI, batch.keys, batch.args)
 					.toCompletableFuture()
 				: CompletableFuture.failedFuture(ex));
 	}
@@ -97,7 +100,7 @@ public class PositionWriter {
 		return batches;
 	}
 
-	private static Long await(CompletableFuture<Long> reply, long deadlineNanos) {
+	private static List<Long> await(CompletableFuture<List<Long>> reply, long deadlineNanos) {
 		try {
 			return reply.get(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
 		}
@@ -118,6 +121,19 @@ public class PositionWriter {
 		Throwable cause = (ex instanceof CompletionException) ? ex.getCause() : ex;
 		return cause instanceof RedisNoScriptException
 				|| (cause != null && cause.getMessage() != null && cause.getMessage().startsWith("NOSCRIPT"));
+	}
+
+	/**
+	 * What a write did.
+	 *
+	 * @param applied cars whose latest position a fix of the write replaced (at most one
+	 * per car, however many of its fixes the write held)
+	 * @param stale fixes older than or equal to their car's newest known fix when they
+	 * arrived (the stored one, or an earlier fix of the same write): kept out of the
+	 * latest position, inserted into the track (if kept) at their place. An in-order fix
+	 * that a newer fix of the same car overtook in the same write is not stale.
+	 */
+	public record Outcome(int applied, int stale) {
 	}
 
 }

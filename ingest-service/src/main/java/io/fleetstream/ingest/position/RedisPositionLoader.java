@@ -27,7 +27,8 @@ class RedisPositionLoader implements RecordLoader<GpsFix> {
 	RedisPositionLoader(PositionWriter writer, MeterRegistry registry) {
 		this.writer = writer;
 		this.stale = Counter.builder("fleet.positions.stale")
-			.description("Fixes older than, or duplicates of, the stored latest position (kept out of it)")
+			.description("Fixes older than or equal to their car's newest known fix when they arrived (kept out of "
+					+ "the latest position)")
 			.register(registry);
 		this.unindexed = Counter.builder("fleet.positions.unindexed")
 			.description("Fixes beyond the geo-indexable latitude (+-85.05112878): stored, not geo-indexed")
@@ -50,8 +51,10 @@ class RedisPositionLoader implements RecordLoader<GpsFix> {
 		for (LoadRecord<GpsFix> record : records) {
 			fixes.add(record.value());
 		}
-		int applied = this.writer.write(fixes);
-		this.stale.increment(fixes.size() - applied);
+		int stale = this.writer.write(fixes).stale();
+		if (stale > 0) {
+			this.stale.increment(stale);
+		}
 		long polar = fixes.stream().filter((fix) -> !fix.geoIndexable()).count();
 		if (polar > 0) {
 			this.unindexed.increment(polar);

@@ -6,9 +6,12 @@ import java.util.List;
 import java.util.Set;
 
 import io.fleetstream.common.gps.GpsFix;
+import io.fleetstream.common.pipeline.LoadRecord;
+import io.fleetstream.common.pipeline.RecordCoordinates;
 import io.fleetstream.common.redis.AsyncRedis;
 import io.fleetstream.ingest.IngestProperties;
 import io.fleetstream.testsupport.RedisProcess;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -38,6 +41,8 @@ class PositionWriterTests {
 
 	private PositionWriter writer;
 
+	private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+
 	@BeforeAll
 	static void startRedis() {
 		server = RedisProcess.startEphemeral();
@@ -66,8 +71,10 @@ class PositionWriterTests {
 
 	@Test
 	void olderFixNeverOverwritesNewer() {
-		assertThat(this.writer.write(List.of(fix("car-1", 37.5, T0 + 2000)))).isEqualTo(1);
-		assertThat(this.writer.write(List.of(fix("car-1", 36.0, T0 + 1000)))).isZero();
+		assertThat(this.writer.write(List.of(fix("car-1", 37.5, T0 + 2000))))
+			.isEqualTo(new PositionWriter.Outcome(1, 0));
+		assertThat(this.writer.write(List.of(fix("car-1", 36.0, T0 + 1000))))
+			.isEqualTo(new PositionWriter.Outcome(0, 1));
 		assertThat(position("car-1", "ts")).isEqualTo(String.valueOf(T0 + 2000));
 		assertThat(position("car-1", "lat")).isEqualTo("37.5");
 	}
@@ -75,8 +82,8 @@ class PositionWriterTests {
 	@Test
 	void duplicateFixIsNotAppliedTwice() {
 		GpsFix fix = fix("car-1", 37.5, T0);
-		assertThat(this.writer.write(List.of(fix, fix))).isEqualTo(1);
-		assertThat(this.writer.write(List.of(fix))).isZero();
+		assertThat(this.writer.write(List.of(fix, fix))).isEqualTo(new PositionWriter.Outcome(1, 1));
+		assertThat(this.writer.write(List.of(fix))).isEqualTo(new PositionWriter.Outcome(0, 1));
 		assertThat(this.redis.opsForList().size(this.keys.track("car-1"))).isEqualTo(1);
 	}
 
@@ -84,10 +91,40 @@ class PositionWriterTests {
 	void newestFixWinsWithinOneBatchInAnyOrder() {
 		assertThat(this.writer
 			.write(List.of(fix("car-1", 1.0, T0 + 3000), fix("car-1", 2.0, T0 + 1000), fix("car-1", 3.0, T0 + 2000))))
-			.isEqualTo(1);
+			.isEqualTo(new PositionWriter.Outcome(1, 2));
 		assertThat(position("car-1", "lat")).isEqualTo("1.0");
 		assertThat(this.redis.opsForZSet().score(this.keys.seen(this.keys.shardOf("car-1")), "car-1"))
 			.isEqualTo((double) (T0 + 3000));
+	}
+
+	@Test
+	void inOrderFixesOfOneCarInOneBatchAreNotStale() {
+		RedisPositionLoader loader = new RedisPositionLoader(this.writer, this.meters);
+		List<GpsFix> inOrder = new ArrayList<>();
+		for (int i = 0; i < 5; i++) {
+			inOrder.add(fix("car-1", 37.0 + i * 0.01, T0 + i * 1000L));
+		}
+		loader.load(records(inOrder));
+		// 5 fixes, each newer than the one before: 1 car at a new position, 4 overtaken
+		// in the same batch but none late
+		assertThat(stale()).isZero();
+		assertThat(this.redis.opsForList().size(this.keys.track("car-1"))).isEqualTo(5);
+	}
+
+	@Test
+	void duplicateAndOlderFixesAreStale() {
+		RedisPositionLoader loader = new RedisPositionLoader(this.writer, this.meters);
+		loader.load(records(List.of(fix("car-1", 37.0, T0 + 2000))));
+		assertThat(stale()).isZero();
+		// a duplicate of the stored fix, an older one, then two in-order newer ones (the
+		// first overtaken in this batch, not stale) and a second car's first fix
+		loader.load(records(List.of(fix("car-1", 37.0, T0 + 2000), fix("car-1", 36.9, T0 + 1000),
+				fix("car-1", 37.1, T0 + 3000), fix("car-1", 37.2, T0 + 4000), fix("car-2", 37.5, T0))));
+		assertThat(stale()).isEqualTo(2);
+		assertThat(position("car-1", "ts")).isEqualTo(String.valueOf(T0 + 4000));
+		assertThat(this.redis.opsForList().range(this.keys.track("car-1"), 0, -1))
+			.extracting((point) -> Long.parseLong(point.substring(0, point.indexOf(','))))
+			.containsExactly(T0 + 4000, T0 + 3000, T0 + 2000, T0 + 1000);
 	}
 
 	@Test
@@ -181,7 +218,7 @@ class PositionWriterTests {
 			connection.scriptingCommands().scriptFlush();
 			return null;
 		});
-		assertThat(this.writer.write(List.of(fix("car-1", 37.1, T0 + 1000)))).isEqualTo(1);
+		assertThat(this.writer.write(List.of(fix("car-1", 37.1, T0 + 1000))).applied()).isEqualTo(1);
 	}
 
 	@Test
@@ -190,7 +227,7 @@ class PositionWriterTests {
 		for (int i = 0; i < 3 * PositionWriter.MAX_FIXES_PER_CALL; i++) {
 			fixes.add(fix("car-" + i, 37.0 + (i % 100) * 0.001, T0));
 		}
-		assertThat(this.writer.write(fixes)).isEqualTo(fixes.size());
+		assertThat(this.writer.write(fixes)).isEqualTo(new PositionWriter.Outcome(fixes.size(), 0));
 		long indexed = 0;
 		for (int shard = 0; shard < this.keys.shardCount(); shard++) {
 			indexed += this.redis.opsForZSet().size(this.keys.geo(shard));
@@ -202,12 +239,26 @@ class PositionWriterTests {
 		return new PositionWriter(new AsyncRedis(this.connectionFactory), this.keys, track, Duration.ofSeconds(5));
 	}
 
+	private double stale() {
+		return this.meters.get("fleet.positions.stale").counter().count();
+	}
+
 	private String position(String carId, String field) {
 		return (String) this.redis.opsForHash().get(this.keys.position(carId), field);
 	}
 
 	private static GpsFix fix(String carId, double lat, long ts) {
 		return new GpsFix(carId, lat, 127.0, ts, 10.0, 90.0, ts);
+	}
+
+	/** The fixes as the pipeline hands them to the loader, at consecutive offsets. */
+	private static List<LoadRecord<GpsFix>> records(List<GpsFix> fixes) {
+		List<LoadRecord<GpsFix>> records = new ArrayList<>();
+		for (int i = 0; i < fixes.size(); i++) {
+			GpsFix fix = fixes.get(i);
+			records.add(new LoadRecord<>(fix, new RecordCoordinates("cars.gps.json", 0, i, fix.carId(), 0), 0));
+		}
+		return records;
 	}
 
 }
