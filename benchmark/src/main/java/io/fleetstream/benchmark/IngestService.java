@@ -13,7 +13,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 
-import io.fleetstream.testsupport.FreePorts;
+import io.fleetstream.devinfra.FreePorts;
 
 /**
  * The real ingest-service, started from its executable jar as a separate JVM: the

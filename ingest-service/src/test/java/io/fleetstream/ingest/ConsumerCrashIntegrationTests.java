@@ -10,9 +10,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.fleetstream.devinfra.RedisProcess;
 import io.fleetstream.ingest.position.PositionKeys;
 import io.fleetstream.ingest.position.PositionStoreReader;
-import io.fleetstream.testsupport.RedisProcess;
 import io.fleetstream.testsupport.SharedKafkaBroker;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

@@ -5,9 +5,9 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
+import io.fleetstream.devinfra.RedisProcess;
 import io.fleetstream.ingest.position.PositionKeys;
 import io.fleetstream.ingest.position.PositionStoreReader;
-import io.fleetstream.testsupport.RedisProcess;
 import io.fleetstream.testsupport.SharedKafkaBroker;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterAll;

@@ -7,8 +7,8 @@ import java.util.Set;
 
 import io.fleetstream.common.gps.GpsFix;
 import io.fleetstream.common.redis.AsyncRedis;
+import io.fleetstream.devinfra.RedisProcess;
 import io.fleetstream.ingest.IngestProperties;
-import io.fleetstream.testsupport.RedisProcess;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;

@@ -1,20 +1,17 @@
-package io.fleetstream.testsupport;
+package io.fleetstream.devinfra;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 import redis.embedded.RedisServer;
-import redis.embedded.core.ExecutableProvider;
 import redis.embedded.core.RedisServerBuilder;
 
 /**
  * A real redis-server process on a loopback port that can be stopped and started again on
- * the same port (for fault tests). Uses {@code redis-server} from the PATH when present,
- * else the binary shipped in the embedded-redis artifact.
+ * the same port (for fault tests). The binary is {@link RedisServerBinary}'s.
  */
 public final class RedisProcess implements AutoCloseable {
 
@@ -59,7 +56,7 @@ public final class RedisProcess implements AutoCloseable {
 	public synchronized void start() {
 		try {
 			RedisServerBuilder builder = RedisServer.newRedisServer()
-				.executableProvider(executable())
+				.executableProvider(RedisServerBinary.provider())
 				.bind("127.0.0.1")
 				.port(this.port);
 			for (String setting : this.settings) {
@@ -100,18 +97,6 @@ public final class RedisProcess implements AutoCloseable {
 	@Override
 	public void close() {
 		stop();
-	}
-
-	static ExecutableProvider executable() {
-		List<ExecutableProvider> candidates = new ArrayList<>();
-		try {
-			candidates.add(ExecutableProvider.newExecutableInPath("redis-server"));
-		}
-		catch (IOException ex) {
-			// not installed: use the binary shipped in the jar
-		}
-		candidates.add(ExecutableProvider.newJarResourceProvider());
-		return candidates.get(0);
 	}
 
 }
