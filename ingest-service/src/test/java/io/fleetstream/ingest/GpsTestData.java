@@ -3,6 +3,7 @@ package io.fleetstream.ingest;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
+import io.fleetstream.common.gps.GpsFixJson;
 import io.fleetstream.testsupport.SharedKafkaBroker;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -27,8 +28,9 @@ public final class GpsTestData implements AutoCloseable {
 				new ByteArraySerializer());
 	}
 
+	/** A fix as a device sends it, at 42.5 km/h heading south. */
 	public static String fix(double lat, double lng, long ts) {
-		return "{\"lat\":" + lat + ",\"lng\":" + lng + ",\"ts\":" + ts + ",\"speed\":42.5,\"heading\":180}";
+		return new String(GpsFixJson.encode(lat, lng, ts, 42.5, 180.0), StandardCharsets.US_ASCII);
 	}
 
 	public void send(String topic, String carId, String value) {
