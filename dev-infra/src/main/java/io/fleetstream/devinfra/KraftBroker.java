@@ -56,9 +56,13 @@ public final class KraftBroker implements AutoCloseable {
 		if (settings.port() > 0 && !FreePorts.isFree(settings.port())) {
 			throw new IllegalStateException("Kafka cannot listen on port " + settings.port() + ": it is in use");
 		}
+		long started = System.nanoTime();
 		for (int attempt = 1;; attempt++) {
 			try {
-				return startOnce(settings);
+				KraftBroker broker = startOnce(settings);
+				logger.info("Kafka broker started on {} in {} ms", broker.bootstrapServers(),
+						(System.nanoTime() - started) / 1_000_000);
+				return broker;
 			}
 			catch (RuntimeException ex) {
 				if (attempt == START_ATTEMPTS || !isPortConflict(ex)) {
