@@ -111,20 +111,19 @@ public final class KraftBroker implements AutoCloseable {
 		return this.directory;
 	}
 
-	/** Stops the broker, then deletes its data. Safe to call twice. */
+	/**
+	 * Stops the broker and, once it has stopped, deletes its data; a broker that failed
+	 * to stop keeps its data. Safe to call twice.
+	 */
 	@Override
 	public synchronized void close() {
 		if (this.closed) {
 			return;
 		}
 		this.closed = true;
-		try {
-			this.server.shutdown();
-			this.server.awaitShutdown();
-		}
-		finally {
-			KraftStorage.delete(this.directory);
-		}
+		this.server.shutdown();
+		this.server.awaitShutdown();
+		KraftStorage.delete(this.directory);
 	}
 
 	private static Path createDirectory() {
