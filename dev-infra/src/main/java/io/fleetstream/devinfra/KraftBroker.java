@@ -1,9 +1,6 @@
 package io.fleetstream.devinfra;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.BindException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -80,7 +77,7 @@ public final class KraftBroker implements AutoCloseable {
 		while (controllerPort == port) {
 			controllerPort = FreePorts.find();
 		}
-		Path directory = createDirectory();
+		Path directory = Directories.createTemporary("fleetstream-kafka-");
 		KafkaRaftServer server = null;
 		try {
 			KafkaConfig config = new KafkaConfig(settings.serverProperties(nodeId, port, controllerPort, directory),
@@ -92,7 +89,7 @@ public final class KraftBroker implements AutoCloseable {
 		}
 		catch (RuntimeException ex) {
 			stopQuietly(server);
-			KraftStorage.delete(directory);
+			Directories.delete(directory);
 			throw ex;
 		}
 	}
@@ -123,16 +120,7 @@ public final class KraftBroker implements AutoCloseable {
 		this.closed = true;
 		this.server.shutdown();
 		this.server.awaitShutdown();
-		KraftStorage.delete(this.directory);
-	}
-
-	private static Path createDirectory() {
-		try {
-			return Files.createTempDirectory("fleetstream-kafka-");
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		Directories.delete(this.directory);
 	}
 
 	private static void stopQuietly(KafkaRaftServer server) {

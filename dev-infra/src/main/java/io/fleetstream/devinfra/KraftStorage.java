@@ -1,22 +1,16 @@
 package io.fleetstream.devinfra;
 
-import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.metadata.storage.Formatter;
 
 /**
- * A KRaft broker's data directory: formatted before the first start (what
- * {@code kafka-storage.sh format} does, here in-process) and deleted after the broker
- * stopped.
+ * Formats a KRaft broker's data directory before its first start: what
+ * {@code kafka-storage.sh format} does, here in-process.
  */
 final class KraftStorage {
 
@@ -41,20 +35,6 @@ final class KraftStorage {
 		}
 		catch (Exception ex) {
 			throw new IllegalStateException("Could not format Kafka storage in " + directory, ex);
-		}
-	}
-
-	static void delete(Path directory) {
-		if (!Files.exists(directory)) {
-			return;
-		}
-		try (Stream<Path> paths = Files.walk(directory)) {
-			for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-				Files.deleteIfExists(path);
-			}
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Could not delete Kafka storage in " + directory, ex);
 		}
 	}
 

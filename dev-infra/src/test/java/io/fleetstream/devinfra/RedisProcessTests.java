@@ -1,5 +1,6 @@
 package io.fleetstream.devinfra;
 
+import java.nio.file.Files;
 import java.util.function.Function;
 
 import io.lettuce.core.RedisClient;
@@ -11,7 +12,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Real redis-server processes: an ephemeral one answers and stops without leaving its
- * port bound, a durable one keeps its data across a stop and a start on the same port.
+ * port bound, a durable one keeps its data across a stop and a start on the same port and
+ * leaves no files behind once closed.
  */
 class RedisProcessTests {
 
@@ -31,14 +33,21 @@ class RedisProcessTests {
 	}
 
 	@Test
-	void durableServerKeepsItsDataAcrossAStopAndAStart() {
-		try (RedisProcess redis = RedisProcess.startDurable()) {
+	void durableServerKeepsItsDataAcrossAStopAndAStartThenCloseDeletesIt() {
+		RedisProcess redis = RedisProcess.startDurable();
+		try {
 			call(redis, (commands) -> commands.set("fleet:test", "kept"));
 			redis.stop();
 			redis.start();
 			String kept = call(redis, (commands) -> commands.get("fleet:test"));
 			assertThat(kept).isEqualTo("kept");
+			assertThat(redis.directory()).isDirectoryContaining((file) -> file.getFileName().toString().endsWith(".aof")
+					|| file.getFileName().toString().startsWith("appendonly"));
 		}
+		finally {
+			redis.close();
+		}
+		assertThat(Files.exists(redis.directory())).as("%s is deleted", redis.directory()).isFalse();
 	}
 
 	static <T> T call(RedisProcess redis, Function<RedisCommands<String, String>, T> command) {

@@ -59,7 +59,7 @@ class RedisOutageIntegrationTests {
 
 	@AfterAll
 	static void stopRedis() {
-		redisProcess.stop();
+		redisProcess.close();
 	}
 
 	@Test
