@@ -4,8 +4,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.fleetstream.devinfra.RedisProcess;
 import io.fleetstream.ingest.position.PositionKeys;
-import io.fleetstream.testsupport.RedisProcess;
 
 /**
  * The ingest benchmark (issue 2, section 7; docs/benchmark.md): on one machine, a real

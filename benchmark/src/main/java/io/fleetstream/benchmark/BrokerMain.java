@@ -1,12 +1,12 @@
 package io.fleetstream.benchmark;
 
-import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
-
-import io.fleetstream.testsupport.SharedKafkaBroker;
+import io.fleetstream.devinfra.KraftBroker;
+import io.fleetstream.devinfra.KraftBrokerSettings;
 
 /**
- * The entry point of the broker JVM: the same real KRaft broker the tests use, in a
- * process of its own, until it is terminated.
+ * The entry point of the broker JVM: the same real KRaft broker the tests and the local
+ * stack use (dev-infra's {@link KraftBroker}), in a process of its own, until it is
+ * terminated.
  */
 public final class BrokerMain {
 
@@ -15,10 +15,13 @@ public final class BrokerMain {
 	private BrokerMain() {
 	}
 
+	/**
+	 * @param args the client port, 0 for any free port
+	 */
 	public static void main(String[] args) throws InterruptedException {
-		EmbeddedKafkaKraftBroker broker = SharedKafkaBroker.start(Integer.parseInt(args[0]));
-		Runtime.getRuntime().addShutdownHook(new Thread(broker::destroy, "broker-shutdown"));
-		System.out.println(READY + broker.getBrokersAsString());
+		KraftBroker broker = KraftBroker.start(KraftBrokerSettings.defaults().withPort(Integer.parseInt(args[0])));
+		Runtime.getRuntime().addShutdownHook(new Thread(broker::close, "broker-shutdown"));
+		System.out.println(READY + broker.bootstrapServers());
 		Thread.currentThread().join();
 	}
 

@@ -5,6 +5,7 @@ import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 
 import io.fleetstream.common.gps.GpsFix;
+import io.fleetstream.common.gps.GpsFixJson;
 
 /**
  * The benchmark's fixes, generated once and kept pre-serialized so that producing them
@@ -62,8 +63,7 @@ final class FleetDataset {
 			dataset.lng[i] = drive.lng(car);
 			dataset.speedKmh[i] = (float) drive.speedKmh(car);
 			dataset.heading[i] = (short) drive.heading(car);
-			dataset.values[i] = FixJson.encode(dataset.lat[i], dataset.lng[i], dataset.ts(i), dataset.speedKmh[i],
-					dataset.heading[i]);
+			dataset.values[i] = GpsFixJson.encode(dataset.fix(i));
 		}
 		return dataset;
 	}

@@ -13,7 +13,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 
-import io.fleetstream.testsupport.FreePorts;
+import io.fleetstream.devinfra.FreePorts;
 
 /**
  * The real ingest-service, started from its executable jar as a separate JVM: the
@@ -56,7 +56,9 @@ final class IngestService implements AutoCloseable {
 						"--management.metrics.distribution.slo.fleet.record.latency=" + LATENCY_BUCKETS,
 						"--spring.kafka.listener.concurrency=" + options.concurrency(),
 						"--spring.kafka.consumer.max-poll-records=" + options.maxPollRecords(),
-						"--fleet.kafka.default-partitions=" + options.partitions(),
+						// the dead-letter topic is the service's to create, as on any
+						// fresh broker
+						"--fleet.kafka.create-topics=true", "--fleet.kafka.default-partitions=" + options.partitions(),
 						"--fleet.ingest.geo-shards=" + options.geoShards()));
 		args.addAll(words(options.ingestArgs()));
 		ChildJvm jvm = ChildJvm.start("ingest-service", jvmArgs, args, logDir, null);

@@ -3,10 +3,7 @@ package io.fleetstream.benchmark;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.ArrayList;
 import java.util.List;
-
-import io.fleetstream.testsupport.FreePorts;
 
 /**
  * The real Kafka broker of the run, in its own JVM ({@link BrokerMain}) so that its CPU
@@ -27,14 +24,13 @@ final class KafkaBroker implements AutoCloseable {
 	 * @param extraJvmArgs further JVM options (e.g. a JFR recording), separated by spaces
 	 */
 	static KafkaBroker start(Path logDir, String extraJvmArgs) {
-		int port = FreePorts.find();
 		List<String> jvmArgs = new ArrayList<>(List.of("-Xms1g", "-Xmx1g", "-XX:+UseG1GC"));
 		if (!extraJvmArgs.isBlank()) {
 			jvmArgs.addAll(List.of(extraJvmArgs.trim().split("\\s+")));
 		}
 		jvmArgs.addAll(List.of("-cp", System.getProperty("java.class.path")));
-		ChildJvm jvm = ChildJvm.start("kafka-broker", jvmArgs,
-				List.of(BrokerMain.class.getName(), String.valueOf(port)), logDir, BrokerMain.READY);
+		ChildJvm jvm = ChildJvm.start("kafka-broker", jvmArgs, List.of(BrokerMain.class.getName(), "0"), logDir,
+				BrokerMain.READY);
 		String line = jvm.awaitLine(Duration.ofSeconds(60));
 		return new KafkaBroker(jvm, line.substring(BrokerMain.READY.length()).trim());
 	}

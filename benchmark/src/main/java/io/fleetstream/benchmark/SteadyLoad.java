@@ -3,6 +3,8 @@ package io.fleetstream.benchmark;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
+import io.fleetstream.common.gps.GpsFixJson;
+
 /**
  * Produces live fixes (event time = now) at a steady rate on its own thread: every car
  * reports once per {@code cars / rate} seconds, as a fleet at 1 Hz does when the rate
@@ -49,8 +51,8 @@ final class SteadyLoad implements AutoCloseable {
 			while (count < due) {
 				int record = lastRound + (int) (count % this.fleet.cars());
 				GpsFixValues fix = GpsFixValues.movedFrom(this.fleet, record, count / this.fleet.cars());
-				this.producer.send(this.fleet.key(record), FixJson.encode(fix.lat(), fix.lng(),
-						System.currentTimeMillis(), fix.speedKmh(), fix.heading()));
+				this.producer.send(this.fleet.key(record), GpsFixJson.encode(fix.lat(), fix.lng(),
+						System.currentTimeMillis(), fix.speedKmh(), (double) fix.heading()));
 				count++;
 				this.sent.set(count);
 			}

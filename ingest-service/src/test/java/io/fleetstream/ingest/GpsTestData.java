@@ -3,6 +3,7 @@ package io.fleetstream.ingest;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
+import io.fleetstream.common.gps.GpsFixJson;
 import io.fleetstream.testsupport.SharedKafkaBroker;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -21,14 +22,22 @@ public final class GpsTestData implements AutoCloseable {
 		this(SharedKafkaBroker.bootstrapServers());
 	}
 
+	/**
+	 * One request in flight: tests produce to topics the broker creates on first use, and
+	 * a first batch refused while the new partition opens (NOT_LEADER_OR_FOLLOWER) must
+	 * not be overtaken by the next one, or the idempotent producer's retry is rejected as
+	 * out of sequence and its fixes are lost.
+	 */
 	public GpsTestData(String bootstrapServers) {
-		this.producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-				ProducerConfig.LINGER_MS_CONFIG, 5, ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(),
-				new ByteArraySerializer());
+		this.producer = new KafkaProducer<>(
+				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers, ProducerConfig.LINGER_MS_CONFIG, 5,
+						ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1),
+				new StringSerializer(), new ByteArraySerializer());
 	}
 
+	/** A fix as a device sends it, at 42.5 km/h heading south. */
 	public static String fix(double lat, double lng, long ts) {
-		return "{\"lat\":" + lat + ",\"lng\":" + lng + ",\"ts\":" + ts + ",\"speed\":42.5,\"heading\":180}";
+		return new String(GpsFixJson.encode(lat, lng, ts, 42.5, 180.0), StandardCharsets.US_ASCII);
 	}
 
 	public void send(String topic, String carId, String value) {

@@ -4,9 +4,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import io.fleetstream.devinfra.RedisProcess;
 import io.fleetstream.ingest.position.PositionKeys;
 import io.fleetstream.ingest.position.PositionStoreReader;
-import io.fleetstream.testsupport.RedisProcess;
 import io.fleetstream.testsupport.SharedKafkaBroker;
 import io.fleetstream.testsupport.SharedRedis;
 import io.micrometer.core.instrument.MeterRegistry;

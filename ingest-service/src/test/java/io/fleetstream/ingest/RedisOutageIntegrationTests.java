@@ -4,9 +4,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.fleetstream.devinfra.RedisProcess;
 import io.fleetstream.ingest.position.PositionKeys;
 import io.fleetstream.ingest.position.PositionStoreReader;
-import io.fleetstream.testsupport.RedisProcess;
 import io.fleetstream.testsupport.SharedKafkaBroker;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -69,7 +69,7 @@ class RedisOutageIntegrationTests {
 
 	@AfterAll
 	static void stopRedis() {
-		redisProcess.stop();
+		redisProcess.close();
 	}
 
 	@Test

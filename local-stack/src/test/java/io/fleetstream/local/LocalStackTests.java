@@ -7,11 +7,11 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 
+import io.fleetstream.devinfra.FreePorts;
 import io.fleetstream.ingest.position.PositionKeys;
 import io.fleetstream.local.infra.LocalKafka;
 import io.fleetstream.local.infra.LocalRedis;
 import io.fleetstream.local.service.SpringService;
-import io.fleetstream.testsupport.FreePorts;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;

@@ -1,5 +1,8 @@
 package io.fleetstream.testsupport;
 
+import io.fleetstream.devinfra.RedisClusterProcess;
+import io.fleetstream.devinfra.RedisProcess;
+
 /**
  * One standalone redis-server and one 3-master Redis Cluster per JVM, each started on
  * first use and stopped when the JVM exits.

@@ -3,8 +3,8 @@ package io.fleetstream.common.redis;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.fleetstream.testsupport.FreePorts;
-import io.fleetstream.testsupport.RedisProcess;
+import io.fleetstream.devinfra.FreePorts;
+import io.fleetstream.devinfra.RedisProcess;
 
 /**
  * A real redis-server with a TLS port (server certificate only, no client certificates,

@@ -5,7 +5,7 @@ import java.time.Duration;
 import io.fleetstream.common.redis.AsyncRedisAutoConfiguration;
 import io.fleetstream.ingest.FrozenRedis;
 import io.fleetstream.ingest.position.PositionKeys;
-import io.fleetstream.testsupport.RedisProcess;
+import io.fleetstream.devinfra.RedisProcess;
 import io.lettuce.core.RedisException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

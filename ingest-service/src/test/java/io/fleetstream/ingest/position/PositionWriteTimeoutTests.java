@@ -6,7 +6,7 @@ import java.util.List;
 import io.fleetstream.common.gps.GpsFix;
 import io.fleetstream.common.redis.AsyncRedisAutoConfiguration;
 import io.fleetstream.ingest.FrozenRedis;
-import io.fleetstream.testsupport.RedisProcess;
+import io.fleetstream.devinfra.RedisProcess;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterAll;

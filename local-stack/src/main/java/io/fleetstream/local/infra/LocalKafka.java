@@ -1,33 +1,24 @@
 package io.fleetstream.local.infra;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 
+import io.fleetstream.devinfra.KraftBroker;
+import io.fleetstream.devinfra.KraftBrokerSettings;
 import io.fleetstream.local.LocalComponent;
-import org.apache.kafka.common.utils.Exit;
-
-import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /**
- * A real Kafka broker (KRaft, in this JVM: spring-kafka-test's embedded broker) on a
- * fixed port. Unlike the test suite's shared broker it keeps only the last half hour of
- * data, because a local stack may run all day.
+ * A real Kafka broker (KRaft, in this JVM: dev-infra's {@link KraftBroker}) on a fixed
+ * port. Unlike the test suite's shared broker it keeps only the last half hour of data,
+ * because a local stack may run all day.
  */
 public final class LocalKafka implements LocalComponent {
 
 	/** Partitions of auto-created topics: room for a few consumers per group. */
 	static final int PARTITIONS = 4;
 
-	private static final String CLIENT_LISTENER = "LOCAL";
-
 	private final int port;
 
-	private final List<Runnable> cleanups = new ArrayList<>();
-
-	private EmbeddedKafkaKraftBroker broker;
+	private KraftBroker broker;
 
 	public LocalKafka(int port) {
 		this.port = port;
@@ -48,54 +39,27 @@ public final class LocalKafka implements LocalComponent {
 	}
 
 	/**
-	 * Starts the broker. Kafka's test kit registers JVM shutdown hooks that delete the
-	 * broker's data directories; left alone they would run at Ctrl-C alongside the
-	 * stack's own shutdown and pull the disk from under a broker that services are still
-	 * committing to. They are collected here instead and run after the broker stopped.
+	 * Starts the broker. Retention deletes only closed segments, so segments are kept
+	 * small (16 MiB, not 1 GiB) and checked every minute: otherwise half an hour of a
+	 * local fleet's fixes would sit in one open segment for hours.
 	 */
 	@Override
 	public void start() {
-		Exit.setShutdownHookAdder((name, hook) -> this.cleanups.add(hook));
-		try {
-			EmbeddedKafkaKraftBroker kafka = new EmbeddedKafkaKraftBroker(1, PARTITIONS);
-			kafka.brokerProperties(brokerProperties());
-			kafka.afterPropertiesSet();
-			this.broker = kafka;
-		}
-		finally {
-			Exit.resetShutdownHookAdder();
-		}
+		this.broker = KraftBroker.start(KraftBrokerSettings.defaults()
+			.withPort(this.port)
+			.withPartitions(PARTITIONS)
+			.withRetention(Duration.ofMinutes(30))
+			.with("log.segment.bytes", String.valueOf(16 * 1024 * 1024))
+			.with("log.retention.check.interval.ms", String.valueOf(Duration.ofMinutes(1).toMillis())));
 	}
 
-	/**
-	 * The embedded broker binds its own listeners to random ports (the broker's
-	 * {@code kafkaPorts} setting is not used in KRaft mode), so clients get a listener of
-	 * their own, {@code LOCAL}, on the fixed port.
-	 */
-	private Map<String, String> brokerProperties() {
-		Map<String, String> properties = new HashMap<>();
-		properties.put("listeners", "EXTERNAL://localhost:0," + CLIENT_LISTENER + "://localhost:" + this.port
-				+ ",CONTROLLER://localhost:0");
-		properties.put("listener.security.protocol.map",
-				"EXTERNAL:PLAINTEXT," + CLIENT_LISTENER + ":PLAINTEXT,CONTROLLER:PLAINTEXT");
-		properties.put("auto.create.topics.enable", "true");
-		properties.put("num.partitions", String.valueOf(PARTITIONS));
-		properties.put("group.initial.rebalance.delay.ms", "0");
-		properties.put("offsets.topic.num.partitions", "5");
-		properties.put("log.retention.ms", String.valueOf(Duration.ofMinutes(30).toMillis()));
-		properties.put("log.segment.bytes", String.valueOf(16 * 1024 * 1024));
-		properties.put("log.retention.check.interval.ms", "60000");
-		return properties;
-	}
-
+	/** Stops the broker; its data is deleted once it has stopped. */
 	@Override
 	public void stop() {
 		if (this.broker != null) {
-			this.broker.destroy();
+			this.broker.close();
 			this.broker = null;
 		}
-		this.cleanups.forEach(Runnable::run);
-		this.cleanups.clear();
 	}
 
 }

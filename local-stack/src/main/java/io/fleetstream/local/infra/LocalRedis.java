@@ -9,13 +9,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import io.fleetstream.devinfra.RedisServerBinary;
 import io.fleetstream.local.LocalComponent;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 /**
- * A real, non-persistent redis-server process: {@code redis-server} from the PATH when
- * present, else the binary shipped in the embedded-redis artifact (as the tests use).
+ * A real, non-persistent redis-server process: the binary {@link RedisServerBinary}
+ * finds, the same as the tests run.
  * <p>
  * It runs in a session of its own ({@code setsid}, where available), so Ctrl-C in the
  * terminal reaches only the JVM and the stack can stop the services before Redis. Its pid
@@ -112,7 +113,7 @@ public final class LocalRedis implements LocalComponent {
 		if (Files.isExecutable(Path.of("/usr/bin/setsid"))) {
 			command.add("/usr/bin/setsid");
 		}
-		command.add(RedisExecutable.find().getAbsolutePath());
+		command.add(RedisServerBinary.find().getAbsolutePath());
 		command.addAll(List.of("--port", String.valueOf(this.port), "--bind", host(), "--save", "", "--appendonly",
 				"no", "--daemonize", "no"));
 		return command;

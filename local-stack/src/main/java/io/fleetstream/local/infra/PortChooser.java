@@ -9,7 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-import io.fleetstream.testsupport.FreePorts;
+import io.fleetstream.devinfra.FreePorts;
 
 /**
  * Chooses every port before anything starts, so all addresses are known up front. An

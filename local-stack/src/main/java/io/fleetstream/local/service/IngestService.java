@@ -20,7 +20,10 @@ public final class IngestService {
 		Map<String, String> properties = Map.of("spring.kafka.bootstrap-servers",
 				infrastructure.kafkaBootstrapServers(), "spring.data.redis.host", infrastructure.redisHost(),
 				"spring.data.redis.port", String.valueOf(infrastructure.redisPort()), "server.port",
-				String.valueOf(httpPort), "management.server.port", String.valueOf(managementPort));
+				String.valueOf(httpPort), "management.server.port", String.valueOf(managementPort),
+				// the local broker starts empty; in production topics are provisioned
+				// beforehand
+				"fleet.kafka.create-topics", "true");
 		return new SpringService("ingest-service", IngestApplication.class, properties, extraArguments, httpPort,
 				managementPort,
 				List.of("/api/v1/vehicles?lat=37.5665&lng=126.978&radiusM=2000", "/api/v1/vehicles/car-00001",

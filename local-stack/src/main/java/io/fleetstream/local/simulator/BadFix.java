@@ -1,70 +1,67 @@
 package io.fleetstream.local.simulator;
 
-import java.util.Locale;
-import java.util.random.RandomGenerator;
+import java.nio.charset.StandardCharsets;
 
+import io.fleetstream.common.gps.GpsFixJson;
 import io.fleetstream.common.gps.GpsRejection;
 
 /**
- * The kinds of broken fix a real fleet sends now and then, one per validation rule of
- * ingest-service. Mixed into the simulated traffic at a small configurable rate, they
- * show the dead-letter topic and the rejection metrics at work.
+ * The kinds of broken record a real fleet sends now and then, one per
+ * {@link GpsRejection} reason of ingest-service. Mixed into the simulated traffic at a
+ * small configurable rate ({@link SimulatedRecords}), they show the dead-letter topic and
+ * the rejection metrics at work. A new rejection reason needs a kind here:
+ * {@code SimulatedFixesTests} fails until every reason is shown.
  */
 enum BadFix {
 
-	MALFORMED_JSON(GpsRejection.MALFORMED_JSON) {
-		@Override
-		String json(CarState car, long nowMs) {
-			return String.format(Locale.ROOT, "{\"lat\":%.6f,\"lng\":", car.lat());
-		}
-	},
+	/** A valid fix without its key. */
+	MISSING_CAR_ID(GpsRejection.MISSING_CAR_ID, (car, nowMs) -> SimulatedRecords.fix(car).value()),
 
-	NON_NUMERIC_LATITUDE(GpsRejection.NON_NUMERIC_COORDINATE) {
-		@Override
-		String json(CarState car, long nowMs) {
-			return fix("\"north\"", car.lng(), car.ts());
-		}
-	},
+	MALFORMED_JSON(GpsRejection.MALFORMED_JSON, (car, nowMs) -> text("{\"lat\":" + car.lat() + ",\"lng\":")),
 
-	LATITUDE_OUT_OF_RANGE(GpsRejection.LATITUDE_OUT_OF_RANGE) {
-		@Override
-		String json(CarState car, long nowMs) {
-			return fix("91.5", car.lng(), car.ts());
-		}
-	},
+	NOT_AN_OBJECT(GpsRejection.NOT_AN_OBJECT,
+			(car, nowMs) -> text("[" + car.lat() + "," + car.lng() + "," + car.ts() + "]")),
 
-	LONGITUDE_OUT_OF_RANGE(GpsRejection.LONGITUDE_OUT_OF_RANGE) {
-		@Override
-		String json(CarState car, long nowMs) {
-			return fix(String.valueOf(car.lat()), 181.25, car.ts());
-		}
-	},
+	MISSING_COORDINATE(GpsRejection.MISSING_COORDINATE,
+			(car, nowMs) -> text("{\"lat\":" + car.lat() + ",\"ts\":" + car.ts() + "}")),
 
-	MISSING_LONGITUDE(GpsRejection.MISSING_COORDINATE) {
-		@Override
-		String json(CarState car, long nowMs) {
-			return String.format(Locale.ROOT, "{\"lat\":%.6f,\"ts\":%d}", car.lat(), car.ts());
-		}
-	},
+	NON_NUMERIC_COORDINATE(GpsRejection.NON_NUMERIC_COORDINATE,
+			(car, nowMs) -> text("{\"lat\":\"north\",\"lng\":" + car.lng() + ",\"ts\":" + car.ts() + "}")),
 
-	NULL_ISLAND(GpsRejection.NULL_ISLAND) {
-		@Override
-		String json(CarState car, long nowMs) {
-			return fix("0.0", 0.0, car.ts());
-		}
-	},
+	/** Valid JSON whose longitude overflows a double. */
+	NON_FINITE_COORDINATE(GpsRejection.NON_FINITE_COORDINATE,
+			(car, nowMs) -> text("{\"lat\":" + car.lat() + ",\"lng\":1e999,\"ts\":" + car.ts() + "}")),
 
-	EVENT_TIME_IN_THE_FUTURE(GpsRejection.FUTURE_TIMESTAMP) {
-		@Override
-		String json(CarState car, long nowMs) {
-			return fix(String.valueOf(car.lat()), car.lng(), nowMs + 3_600_000);
-		}
-	};
+	LATITUDE_OUT_OF_RANGE(GpsRejection.LATITUDE_OUT_OF_RANGE,
+			(car, nowMs) -> GpsFixJson.encode(91.5, car.lng(), car.ts(), car.speedKmh(), null)),
+
+	LONGITUDE_OUT_OF_RANGE(GpsRejection.LONGITUDE_OUT_OF_RANGE,
+			(car, nowMs) -> GpsFixJson.encode(car.lat(), 181.25, car.ts(), car.speedKmh(), null)),
+
+	NULL_ISLAND(GpsRejection.NULL_ISLAND, (car, nowMs) -> GpsFixJson.encode(0, 0, car.ts(), null, null)),
+
+	INVALID_TIMESTAMP(GpsRejection.INVALID_TIMESTAMP,
+			(car, nowMs) -> text("{\"lat\":" + car.lat() + ",\"lng\":" + car.lng() + ",\"ts\":\"yesterday\"}")),
+
+	/**
+	 * An hour ahead of the simulator's clock, far beyond ingest-service's allowed skew.
+	 */
+	FUTURE_TIMESTAMP(GpsRejection.FUTURE_TIMESTAMP,
+			(car, nowMs) -> GpsFixJson.encode(car.lat(), car.lng(), nowMs + 3_600_000, car.speedKmh(), null)),
+
+	INVALID_SPEED(GpsRejection.INVALID_SPEED,
+			(car, nowMs) -> GpsFixJson.encode(car.lat(), car.lng(), car.ts(), -12.5, null)),
+
+	INVALID_HEADING(GpsRejection.INVALID_HEADING,
+			(car, nowMs) -> GpsFixJson.encode(car.lat(), car.lng(), car.ts(), car.speedKmh(), 400.0));
 
 	private final GpsRejection rejection;
 
-	BadFix(GpsRejection rejection) {
+	private final Value value;
+
+	BadFix(GpsRejection rejection, Value value) {
 		this.rejection = rejection;
+		this.value = value;
 	}
 
 	/** The validation rule of ingest-service this kind breaks. */
@@ -72,15 +69,21 @@ enum BadFix {
 		return this.rejection;
 	}
 
-	abstract String json(CarState car, long nowMs);
-
-	static BadFix random(RandomGenerator random) {
-		BadFix[] kinds = values();
-		return kinds[random.nextInt(kinds.length)];
+	/** This kind of broken record for {@code car}'s current fix. */
+	SimulatedRecord record(CarState car, long nowMs) {
+		String key = (this == MISSING_CAR_ID) ? "" : car.carId();
+		return new SimulatedRecord(key, this.value.of(car, nowMs));
 	}
 
-	private static String fix(String lat, double lng, long ts) {
-		return String.format(Locale.ROOT, "{\"lat\":%s,\"lng\":%.6f,\"ts\":%d}", lat, lng, ts);
+	private static byte[] text(String json) {
+		return json.getBytes(StandardCharsets.UTF_8);
+	}
+
+	@FunctionalInterface
+	private interface Value {
+
+		byte[] of(CarState car, long nowMs);
+
 	}
 
 }

@@ -16,6 +16,7 @@ import org.apache.commons.logging.LogFactory;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
@@ -47,7 +48,9 @@ public final class GpsSimulator implements LocalComponent {
 
 	private Fleet fleet;
 
-	private KafkaProducer<String, String> producer;
+	private SimulatedRecords records;
+
+	private KafkaProducer<String, byte[]> producer;
 
 	private ScheduledExecutorService executor;
 
@@ -76,7 +79,8 @@ public final class GpsSimulator implements LocalComponent {
 	public void start() {
 		this.producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, this.bootstrapServers,
 				ProducerConfig.CLIENT_ID_CONFIG, "fleet-local-gps-simulator", ProducerConfig.LINGER_MS_CONFIG, 5,
-				ProducerConfig.ACKS_CONFIG, "1"), new StringSerializer(), new StringSerializer());
+				ProducerConfig.ACKS_CONFIG, "1"), new StringSerializer(), new ByteArraySerializer());
+		this.records = new SimulatedRecords(this.settings.badRecordRate(), this.random);
 		this.fleet = Fleet.create(this.settings.cars(), this.settings.parkedShare(), this.clock.millis(),
 				this.settings.intervalMs(), new CarMotion(this.area), this.random);
 		this.executor = Executors.newSingleThreadScheduledExecutor((task) -> new Thread(task, "gps-simulator"));
@@ -102,16 +106,17 @@ public final class GpsSimulator implements LocalComponent {
 	}
 
 	private void send(CarState car, long now) {
-		String value = (this.random.nextDouble() < this.settings.badRecordRate())
-				? BadFix.random(this.random).json(car, now) : GpsFixJson.of(car);
-		this.producer.send(new ProducerRecord<>(this.settings.topic(), car.carId(), value), (metadata, ex) -> {
-			if (ex == null) {
-				this.sent.incrementAndGet();
-			}
-			else if (this.failed.getAndIncrement() % 10_000 == 0) {
-				logger.warn("Could not send a fix (" + this.failed.get() + " failed so far): " + ex.getMessage());
-			}
-		});
+		SimulatedRecord record = this.records.next(car, now);
+		this.producer.send(new ProducerRecord<>(this.settings.topic(), record.key(), record.value()),
+				(metadata, ex) -> {
+					if (ex == null) {
+						this.sent.incrementAndGet();
+					}
+					else if (this.failed.getAndIncrement() % 10_000 == 0) {
+						logger
+							.warn("Could not send a fix (" + this.failed.get() + " failed so far): " + ex.getMessage());
+					}
+				});
 	}
 
 	private void logStatus() {

@@ -3,7 +3,7 @@ package io.fleetstream.local.infra;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 
-import io.fleetstream.testsupport.FreePorts;
+import io.fleetstream.devinfra.FreePorts;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

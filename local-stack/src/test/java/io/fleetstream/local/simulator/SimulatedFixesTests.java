@@ -1,14 +1,18 @@
 package io.fleetstream.local.simulator;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.stream.Collectors;
 
 import io.fleetstream.common.gps.GpsFix;
 import io.fleetstream.common.gps.GpsFixParser;
+import io.fleetstream.common.gps.GpsRejection;
 import io.fleetstream.common.pipeline.Handled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -19,8 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The simulator speaks the {@code cars.gps.json} contract as ingest-service reads it: its
- * fixes are accepted as sent, and each kind of bad fix is rejected for the reason it is
- * meant to show.
+ * fixes are accepted as sent, each kind of bad record is rejected for the reason it is
+ * meant to show, and one cycle of bad records shows every reason there is.
  */
 class SimulatedFixesTests {
 
@@ -35,17 +39,19 @@ class SimulatedFixesTests {
 
 	@Test
 	void simulatedFixesAreAcceptedWithEveryFieldAsSent() {
+		SimulatedRecords records = new SimulatedRecords(0, this.random);
 		CarState car = this.motion.place("car-00042", NOW, false, this.random);
 		for (int second = 0; second < 300; second++) {
 			car = this.motion.next(car, 1000, this.random);
-			Handled<GpsFix> handled = parse(car.carId(), GpsFixJson.of(car));
+			Handled<GpsFix> handled = parse(records.next(car, NOW));
 			assertThat(handled).isInstanceOf(Handled.Accepted.class);
 			GpsFix fix = ((Handled.Accepted<GpsFix>) handled).value();
+			assertThat(fix.carId()).isEqualTo("car-00042");
 			assertThat(fix.lat()).isEqualTo(Math.round(car.lat() * 1e6) / 1e6);
 			assertThat(fix.lng()).isEqualTo(Math.round(car.lng() * 1e6) / 1e6);
 			assertThat(fix.ts()).isEqualTo(car.ts());
 			assertThat(fix.speedKmh()).isEqualTo(Math.round(car.speedKmh() * 10) / 10.0);
-			assertThat(fix.heading()).isBetween(0.0, 359.0);
+			assertThat(fix.heading()).isEqualTo(Math.round(car.headingDeg()) % 360);
 		}
 	}
 
@@ -53,13 +59,28 @@ class SimulatedFixesTests {
 	@EnumSource(BadFix.class)
 	void eachBadFixIsRejectedForTheReasonItShows(BadFix kind) {
 		CarState car = this.motion.place("car-00007", NOW, false, this.random);
-		Handled<GpsFix> handled = parse(car.carId(), kind.json(car, NOW));
-		assertThat(handled).isInstanceOf(Handled.Rejected.class);
-		assertThat(((Handled.Rejected<GpsFix>) handled).reason()).isEqualTo(kind.rejection().code());
+		assertThat(rejection(parse(kind.record(car, NOW)))).isEqualTo(kind.rejection().code());
 	}
 
-	private Handled<GpsFix> parse(String carId, String json) {
-		return this.parser.parse(carId, json.getBytes(StandardCharsets.UTF_8), NOW);
+	@Test
+	void oneCycleOfBadRecordsShowsEveryRejectionReason() {
+		SimulatedRecords records = new SimulatedRecords(1, this.random);
+		CarState car = this.motion.place("car-00007", NOW, false, this.random);
+		Set<String> reasons = new HashSet<>();
+		for (int i = 0; i < BadFix.values().length; i++) {
+			reasons.add(rejection(parse(records.next(car, NOW))));
+		}
+		assertThat(reasons)
+			.isEqualTo(Arrays.stream(GpsRejection.values()).map(GpsRejection::code).collect(Collectors.toSet()));
+	}
+
+	private Handled<GpsFix> parse(SimulatedRecord record) {
+		return this.parser.parse(record.key(), record.value(), NOW);
+	}
+
+	private static String rejection(Handled<GpsFix> handled) {
+		assertThat(handled).isInstanceOf(Handled.Rejected.class);
+		return ((Handled.Rejected<GpsFix>) handled).reason();
 	}
 
 }

@@ -2,7 +2,7 @@ package io.fleetstream.common.kafka.auth;
 
 import java.time.Duration;
 
-import io.fleetstream.testsupport.FreePorts;
+import io.fleetstream.devinfra.FreePorts;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.producer.Producer;

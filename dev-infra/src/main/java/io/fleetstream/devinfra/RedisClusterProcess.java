@@ -1,4 +1,4 @@
-package io.fleetstream.testsupport;
+package io.fleetstream.devinfra;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -35,7 +35,7 @@ public final class RedisClusterProcess implements AutoCloseable {
 		}
 		// the ports must be set before the shards, or the builder silently uses 6379...
 		RedisShardedClusterBuilder builder = RedisShardedCluster.newRedisCluster()
-			.withServerBuilder(new RedisServerBuilder().executableProvider(RedisProcess.executable())
+			.withServerBuilder(new RedisServerBuilder().executableProvider(RedisServerBinary.provider())
 				.bind("127.0.0.1")
 				.setting("save \"\"")
 				.setting("appendonly no"))

@@ -1,4 +1,4 @@
-package io.fleetstream.testsupport;
+package io.fleetstream.devinfra;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,20 +1,16 @@
-package io.fleetstream.testsupport;
+package io.fleetstream.devinfra;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 import redis.embedded.RedisServer;
-import redis.embedded.core.ExecutableProvider;
 import redis.embedded.core.RedisServerBuilder;
 
 /**
  * A real redis-server process on a loopback port that can be stopped and started again on
- * the same port (for fault tests). Uses {@code redis-server} from the PATH when present,
- * else the binary shipped in the embedded-redis artifact.
+ * the same port (for fault tests). The binary is {@link RedisServerBinary}'s.
  */
 public final class RedisProcess implements AutoCloseable {
 
@@ -22,11 +18,15 @@ public final class RedisProcess implements AutoCloseable {
 
 	private final List<String> settings;
 
+	/** The durable server's data, deleted on {@link #close()}; {@code null} if none. */
+	private final Path directory;
+
 	private RedisServer server;
 
-	private RedisProcess(int port, List<String> settings) {
+	private RedisProcess(int port, List<String> settings, Path directory) {
 		this.port = port;
 		this.settings = settings;
+		this.directory = directory;
 	}
 
 	/** A non-persistent server, as used by most tests. */
@@ -36,22 +36,19 @@ public final class RedisProcess implements AutoCloseable {
 
 	/**
 	 * A server that keeps its data across a stop and start: an append-only file synced on
-	 * every write, in a fresh temporary directory.
+	 * every write, in a fresh temporary directory that {@link #close()} deletes.
 	 */
 	public static RedisProcess startDurable() {
-		try {
-			Path dir = Files.createTempDirectory("fleet-redis-");
-			dir.toFile().deleteOnExit();
-			return start(FreePorts.find(),
-					List.of("save \"\"", "appendonly yes", "appendfsync always", "dir " + dir.toAbsolutePath()));
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		Path directory = Directories.createTemporary("fleet-redis-");
+		RedisProcess process = new RedisProcess(FreePorts.find(),
+				List.of("save \"\"", "appendonly yes", "appendfsync always", "dir " + directory.toAbsolutePath()),
+				directory);
+		process.start();
+		return process;
 	}
 
 	public static RedisProcess start(int port, List<String> settings) {
-		RedisProcess process = new RedisProcess(port, List.copyOf(settings));
+		RedisProcess process = new RedisProcess(port, List.copyOf(settings), null);
 		process.start();
 		return process;
 	}
@@ -59,7 +56,7 @@ public final class RedisProcess implements AutoCloseable {
 	public synchronized void start() {
 		try {
 			RedisServerBuilder builder = RedisServer.newRedisServer()
-				.executableProvider(executable())
+				.executableProvider(RedisServerBinary.provider())
 				.bind("127.0.0.1")
 				.port(this.port);
 			for (String setting : this.settings) {
@@ -97,21 +94,18 @@ public final class RedisProcess implements AutoCloseable {
 		return "127.0.0.1";
 	}
 
+	/** Stops the server for good; a durable server's data is deleted. */
 	@Override
 	public void close() {
 		stop();
+		if (this.directory != null) {
+			Directories.delete(this.directory);
+		}
 	}
 
-	static ExecutableProvider executable() {
-		List<ExecutableProvider> candidates = new ArrayList<>();
-		try {
-			candidates.add(ExecutableProvider.newExecutableInPath("redis-server"));
-		}
-		catch (IOException ex) {
-			// not installed: use the binary shipped in the jar
-		}
-		candidates.add(ExecutableProvider.newJarResourceProvider());
-		return candidates.get(0);
+	/** The durable server's data directory, {@code null} for an ephemeral server. */
+	Path directory() {
+		return this.directory;
 	}
 
 }
