@@ -129,10 +129,13 @@ class FanOutIntegrationTests {
 	}
 
 	private static double failingSince(MeterRegistry meters, Topics topics) {
-		return meters.get("fleet.partition.failing.since")
+		// the gauge exists from the partition's assignment on: until then this is not an
+		// answer (an assertion error, so that the await retries)
+		io.micrometer.core.instrument.Gauge gauge = meters.find("fleet.partition.failing.since")
 			.tags("route", "fan", "topic", topics.in, "partition", "0")
-			.gauge()
-			.value();
+			.gauge();
+		assertThat(gauge).as("failing-since gauge of %s-0", topics.in).isNotNull();
+		return gauge.value();
 	}
 
 	private static long committedTotal(Topics topics) throws Exception {
