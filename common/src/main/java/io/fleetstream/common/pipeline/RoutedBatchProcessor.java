@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.fleetstream.common.kafka.DeadLetters;
+import io.fleetstream.common.kafka.ListenerThreadConsumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -76,7 +77,8 @@ public class RoutedBatchProcessor {
 			}
 		}
 		for (Rejection rejection : rejections) {
-			this.deadLetters.send(rejection.record(), rejection.rejected().reason(), rejection.rejected().detail());
+			this.deadLetters.send(rejection.record(), ListenerThreadConsumer.current(), rejection.rejected().reason(),
+					rejection.rejected().detail());
 			this.metrics.rejected(topic, rejection.rejected().reason());
 			meters.deadLettered.increment();
 		}

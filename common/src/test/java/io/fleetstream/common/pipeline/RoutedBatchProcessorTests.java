@@ -9,6 +9,7 @@ import java.util.Map;
 import io.fleetstream.common.FleetProperties;
 import io.fleetstream.common.kafka.DeadLetters;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
@@ -104,7 +105,7 @@ class RoutedBatchProcessorTests {
 		DeadLetters deadLetters = new DeadLetters(null) {
 
 			@Override
-			public void send(ConsumerRecord<?, ?> record, String reason, String detail) {
+			public void send(ConsumerRecord<?, ?> record, Consumer<?, ?> consumer, String reason, String detail) {
 				RoutedBatchProcessorTests.this.deadLettered
 					.add(new String((byte[]) record.value(), StandardCharsets.UTF_8) + ":" + reason);
 			}
