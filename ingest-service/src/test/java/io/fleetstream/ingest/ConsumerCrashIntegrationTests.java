@@ -107,7 +107,7 @@ class ConsumerCrashIntegrationTests {
 				"--spring.data.redis.host=" + this.redisProcess.host(),
 				"--spring.data.redis.port=" + this.redisProcess.port(), "--server.port=0", "--management.server.port=0",
 				"--fleet.routes.gps.topics=" + TOPIC, "--spring.kafka.consumer.group-id=it-fault-crash",
-				"--spring.kafka.consumer.max-poll-records=100");
+				"--spring.kafka.consumer.max-poll-records=100", "--fleet.kafka.create-topics=true");
 		Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
 		this.processes.add(process);
 		return process;

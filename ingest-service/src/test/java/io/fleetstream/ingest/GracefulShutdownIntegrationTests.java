@@ -51,7 +51,8 @@ class GracefulShutdownIntegrationTests {
 				"--spring.kafka.bootstrap-servers=" + SharedKafkaBroker.bootstrapServers(),
 				"--spring.data.redis.host=" + redis.host(), "--spring.data.redis.port=" + redis.port(),
 				"--server.port=0", "--management.server.port=0", "--fleet.routes.gps.topics=" + TOPIC,
-				"--spring.kafka.consumer.group-id=" + GROUP, "--spring.kafka.consumer.max-poll-records=200");
+				"--spring.kafka.consumer.group-id=" + GROUP, "--spring.kafka.consumer.max-poll-records=200",
+				"--fleet.kafka.create-topics=true");
 		// this context's own count: the shared redis-server holds other tests' cars too
 		MeterRegistry meters = context.getBean(MeterRegistry.class);
 		await().atMost(Duration.ofSeconds(60))

@@ -21,7 +21,7 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "management.server.port=0",
+		properties = { "management.server.port=0", "fleet.kafka.create-topics=true",
 				"management.endpoint.health.group.readiness.show-components=always" })
 @AutoConfigureMetrics
 @RealInfrastructure

@@ -29,9 +29,9 @@ import static org.awaitility.Awaitility.await;
  * data). Must hold: the service does not crash, no record is dead-lettered, and every
  * car's final position is its newest fix.
  */
-@SpringBootTest(
-		properties = { "fleet.routes.gps.topics=it.fault.redis.gps", "spring.kafka.consumer.group-id=it-fault-redis",
-				"fleet.ingest.redis-timeout=2s", "spring.data.redis.timeout=2s", "fleet.kafka.retry.max-interval=2s" })
+@SpringBootTest(properties = { "fleet.routes.gps.topics=it.fault.redis.gps",
+		"spring.kafka.consumer.group-id=it-fault-redis", "fleet.ingest.redis-timeout=2s",
+		"spring.data.redis.timeout=2s", "fleet.kafka.retry.max-interval=2s", "fleet.kafka.create-topics=true" })
 class RedisOutageIntegrationTests {
 
 	private static final String TOPIC = "it.fault.redis.gps";
