@@ -31,10 +31,10 @@ import org.springframework.kafka.support.SendResult;
  * <li>time: a publish takes at most {@code fleet.kafka.dead-letter-send-timeout}, broker
  * metadata, partition check and acknowledgement included. spring-kafka's
  * {@code setWaitForSendResultTimeout} is only a floor (it waits at least
- * {@code delivery.timeout.ms} + 5 s, two minutes by default, after {@code send} itself
- * blocked up to {@code max.block.ms}). Here a fifth of the budget (at most 5 s) goes to
- * the partition check on the consumer, the rest to the publish, and the dead-letter
- * producer is configured to give up within it too ({@link #producerOverrides}).</li>
+ * {@code delivery.timeout.ms} + 5 s, 125 s by default, after {@code send} itself blocked
+ * up to {@code max.block.ms}). Here a fifth of the budget (at most 5 s) goes to the
+ * partition check on the consumer, the rest to the publish, and the dead-letter producer
+ * is configured to give up within it too ({@link #producerOverrides}).</li>
  * </ul>
  */
 class BoundedDeadLetterPublishingRecoverer extends DeadLetterPublishingRecoverer {

@@ -73,9 +73,8 @@ public final class DeadLetterRecordFitter {
 		}
 		headers.add(ORIGINAL_KEY_SIZE_HEADER, ascii(key.length));
 		byte[] keyPrefix = longestPrefix(key, (cut) -> size(cut, emptyValue, headers), maxBytes);
-		// when not even an empty key fits, there is nothing left to cut: the publish
-		// fails,
-		// is logged and retried
+		// if not even an empty key fits, nothing is left to cut: the publish fails and is
+		// retried, and the failure logged
 		int length = (keyPrefix != null) ? keyPrefix.length : 0;
 		Object cutKey = (record.key() instanceof String) ? Utf8.prefix(key, length) : Arrays.copyOf(key, length);
 		return copy(record, cutKey, emptyValue, headers);
