@@ -15,11 +15,15 @@ import io.fleetstream.common.pipeline.RecordLoader;
 import io.fleetstream.testsupport.SharedKafkaBroker;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
@@ -83,6 +87,31 @@ class DeadLetterPipelineIntegrationTests {
 			assertThat(dead.headers().lastHeader("kafka_dlt-exception-stacktrace")).as("stack trace of a rejection")
 				.isNull();
 		});
+	}
+
+	@Test
+	void aRecordRejectedWithoutAConsumerGroupHasNoGroupHeader() {
+		this.runner.run((context) -> {
+			DeadLetters deadLetters = context.getBean(DeadLetters.class);
+			deadLetters.send(record(42, "k-1"), null, "not-a-number", "no consumer");
+			try (KafkaConsumer<String, byte[]> groupless = new KafkaConsumer<>(
+					Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedKafkaBroker.bootstrapServers()),
+					new StringDeserializer(), new ByteArrayDeserializer())) {
+				deadLetters.send(record(43, "k-2"), groupless, "not-a-number", "a consumer without group.id");
+			}
+			List<ConsumerRecord<String, byte[]>> dead = DeadLetterTopicReader.readAll(this.topic + "-dlt");
+			assertThat(dead).extracting(ConsumerRecord::key).containsExactly("k-1", "k-2");
+			assertThat(dead).allSatisfy((record) -> {
+				assertThat(DeadLetterTopicReader.text(record, "kafka_dlt-original-consumer-group")).isNull();
+				assertThat(DeadLetterTopicReader.text(record, "fleet_dlt-reason")).isEqualTo("not-a-number");
+				assertThat(DeadLetterTopicReader.intHeader(record, "kafka_dlt-original-partition")).isEqualTo(1);
+			});
+			assertThat(DeadLetterTopicReader.longHeader(dead.get(1), "kafka_dlt-original-offset")).isEqualTo(43);
+		});
+	}
+
+	private ConsumerRecord<String, byte[]> record(long offset, String key) {
+		return new ConsumerRecord<>(this.topic, 1, offset, key, "x".getBytes(StandardCharsets.UTF_8));
 	}
 
 	/**

@@ -19,6 +19,7 @@ import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The start-up check of routed topics and their dead-letter topics, on the shared real
@@ -81,8 +82,11 @@ class RoutedTopicsSetupTests {
 		this.runner.withPropertyValues("fleet.kafka.create-topics=true", "fleet.kafka.default-partitions=3")
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
-				assertThat(partitions(this.topic)).isEqualTo(3);
-				assertThat(partitions(this.topic + "-dlt")).isEqualTo(3);
+				// the admin answers once the controller has it; brokers' metadata follows
+				await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+					assertThat(partitions(this.topic)).isEqualTo(3);
+					assertThat(partitions(this.topic + "-dlt")).isEqualTo(3);
+				});
 			});
 	}
 
@@ -92,7 +96,8 @@ class RoutedTopicsSetupTests {
 		create(this.topic + "-dlt", 1, Map.of());
 		this.runner.withPropertyValues("fleet.kafka.create-topics=true").run((context) -> {
 			assertThat(context).hasNotFailed();
-			assertThat(partitions(this.topic + "-dlt")).isEqualTo(4);
+			await().atMost(Duration.ofSeconds(10))
+				.untilAsserted(() -> assertThat(partitions(this.topic + "-dlt")).isEqualTo(4));
 		});
 	}
 
