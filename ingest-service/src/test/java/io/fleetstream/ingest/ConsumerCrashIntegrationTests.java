@@ -56,6 +56,7 @@ class ConsumerCrashIntegrationTests {
 				new PositionKeys(16));
 		AtomicInteger roundsAfterKill = new AtomicInteger(-1);
 		Map<String, Long> newest = new ConcurrentHashMap<>();
+		KafkaTestSupport.createTopic(TOPIC, 4);
 		try (GpsTestData producer = new GpsTestData()) {
 			Process first = startService("first");
 			// fixes keep coming until 10 rounds after the kill, so the kill lands

@@ -40,6 +40,7 @@ class GracefulShutdownIntegrationTests {
 	void shutdownFinishesAndCommitsTheInFlightBatchOnly() throws Exception {
 		int fixes = 20_000;
 		long ts = System.currentTimeMillis() - 10_000;
+		KafkaTestSupport.createTopic(TOPIC, 4);
 		try (GpsTestData producer = new GpsTestData()) {
 			for (int i = 0; i < fixes; i++) {
 				producer.send(TOPIC, "sd-" + i, GpsTestData.fix(37.0 + (i % 1000) * 0.0001, 127.0, ts));
