@@ -11,6 +11,7 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
+import org.hibernate.validator.constraints.time.DurationMin;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.ConstructorBinding;
@@ -26,13 +27,12 @@ import org.springframework.validation.annotation.Validated;
  * of a known shape needs only a new entry here
  * @param pipeline ticks and stall detection of the routes
  * @param kafka consumption, retry and dead-letter settings
- * @param gps validation of GPS fixes
  * @param redis Redis authentication beyond Spring Boot's properties
  */
 @Validated
 @ConfigurationProperties("fleet")
 public record FleetProperties(@DefaultValue Map<String, @Valid Route> routes, @DefaultValue @Valid Pipeline pipeline,
-		@DefaultValue @Valid Kafka kafka, @DefaultValue @Valid Gps gps, @DefaultValue @Valid Redis redis) {
+		@DefaultValue @Valid Kafka kafka, @DefaultValue @Valid Redis redis) {
 
 	/**
 	 * One route: records of these topics are turned into values by the named handler and
@@ -115,18 +115,27 @@ public record FleetProperties(@DefaultValue Map<String, @Valid Route> routes, @D
 	 * @param deadLetterSuffix appended to a source topic's name to name its dead-letter
 	 * topic (spring-kafka's default)
 	 * @param createTopics whether to create missing source topics and their dead-letter
-	 * topics at start-up (dead-letter topics get at least the source's partitions)
+	 * topics, and to add partitions to a dead-letter topic smaller than its source, at
+	 * start-up. Off by default: in production topics are created ahead with their
+	 * retention and ACLs. On or off, start-up fails naming any routed topic or
+	 * dead-letter topic that is missing or too small afterwards, because a poison record
+	 * with nowhere to go would stop its partition
 	 * @param defaultPartitions partitions of a source topic created at start-up
-	 * @param topicSetupTimeout how long start-up waits for the topic set-up
-	 * @param deadLetterSendTimeout how long a dead-letter publish may take before the
-	 * batch is retried
+	 * @param topicSetupTimeout how long start-up waits for the topic check (and
+	 * creation); start-up fails when the broker has not answered by then
+	 * @param deadLetterSendTimeout the longest a dead-letter publish may take, broker
+	 * metadata and acknowledgement included, before it fails and the batch is retried
+	 * @param healthTimeout the longest the Kafka health check waits for the cluster to
+	 * answer before it reports DOWN; below the kubelet's default probe timeout of 1 s
 	 * @param retry back-off for transient failures (Redis or Kafka unreachable): retried
 	 * forever, never dead-lettered, never skipped
 	 */
 	public record Kafka(@DefaultValue("-dlt") @NotBlank String deadLetterSuffix,
-			@DefaultValue("true") boolean createTopics, @DefaultValue("4") @Positive int defaultPartitions,
+			@DefaultValue("false") boolean createTopics, @DefaultValue("4") @Positive int defaultPartitions,
 			@DefaultValue("30s") @NotNull Duration topicSetupTimeout,
-			@DefaultValue("10s") @NotNull Duration deadLetterSendTimeout, @DefaultValue @Valid Retry retry) {
+			@DefaultValue("10s") @NotNull @DurationMin(millis = 100) Duration deadLetterSendTimeout,
+			@DefaultValue("800ms") @NotNull @DurationMin(millis = 1) Duration healthTimeout,
+			@DefaultValue @Valid Retry retry) {
 	}
 
 	/**
@@ -136,14 +145,6 @@ public record FleetProperties(@DefaultValue Map<String, @Valid Route> routes, @D
 	public record Retry(@DefaultValue("500ms") @NotNull Duration initialInterval,
 			@DefaultValue("2.0") @DecimalMin("1.0") double multiplier,
 			@DefaultValue("30s") @NotNull Duration maxInterval) {
-	}
-
-	/**
-	 * @param maxFutureSkew how far past the consumer's clock a fix's event time may be
-	 * before the fix is rejected (device clocks drift; a fix from the future would block
-	 * every genuine later fix)
-	 */
-	public record Gps(@DefaultValue("5m") @NotNull Duration maxFutureSkew) {
 	}
 
 	/**

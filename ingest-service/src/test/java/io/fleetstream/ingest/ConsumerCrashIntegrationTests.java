@@ -87,6 +87,7 @@ class ConsumerCrashIntegrationTests {
 		PositionKeys keys = new PositionKeys(16);
 		PositionStoreReader reader = new PositionStoreReader(redis, keys);
 		Sampler sampler = new Sampler(reader);
+		KafkaTestSupport.createTopic(TOPIC, 4);
 		try (GpsTestData producer = new GpsTestData()) {
 			Process first = startService("first");
 			produce(producer, base, 0);
@@ -180,7 +181,7 @@ class ConsumerCrashIntegrationTests {
 				"--spring.data.redis.port=" + this.redisProcess.port(), "--server.port=0", "--management.server.port=0",
 				"--fleet.routes.gps.topics=" + TOPIC, "--spring.kafka.consumer.group-id=" + GROUP,
 				"--spring.kafka.consumer.max-poll-records=100",
-				"--spring.kafka.consumer.properties.session.timeout.ms=10000");
+				"--spring.kafka.consumer.properties.session.timeout.ms=10000", "--fleet.kafka.create-topics=true");
 		Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
 		this.processes.add(process);
 		return process;

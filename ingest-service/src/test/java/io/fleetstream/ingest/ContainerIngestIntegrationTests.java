@@ -25,7 +25,7 @@ import static org.awaitility.Awaitility.await;
  * {@code @ServiceConnection}), where a Docker engine exists; skipped, not failed, where
  * it does not.
  */
-@SpringBootTest
+@SpringBootTest(properties = "fleet.kafka.create-topics=true")
 @Testcontainers(disabledWithoutDocker = true)
 class ContainerIngestIntegrationTests {
 

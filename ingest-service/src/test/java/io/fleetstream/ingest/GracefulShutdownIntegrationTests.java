@@ -40,6 +40,7 @@ class GracefulShutdownIntegrationTests {
 	void shutdownFinishesAndCommitsTheInFlightBatchOnly() throws Exception {
 		int fixes = 20_000;
 		long ts = System.currentTimeMillis() - 10_000;
+		KafkaTestSupport.createTopic(TOPIC, 4);
 		try (GpsTestData producer = new GpsTestData()) {
 			for (int i = 0; i < fixes; i++) {
 				producer.send(TOPIC, "sd-" + i, GpsTestData.fix(37.0 + (i % 1000) * 0.0001, 127.0, ts));
@@ -51,7 +52,8 @@ class GracefulShutdownIntegrationTests {
 				"--spring.kafka.bootstrap-servers=" + SharedKafkaBroker.bootstrapServers(),
 				"--spring.data.redis.host=" + redis.host(), "--spring.data.redis.port=" + redis.port(),
 				"--server.port=0", "--management.server.port=0", "--fleet.routes.gps.topics=" + TOPIC,
-				"--spring.kafka.consumer.group-id=" + GROUP, "--spring.kafka.consumer.max-poll-records=200");
+				"--spring.kafka.consumer.group-id=" + GROUP, "--spring.kafka.consumer.max-poll-records=200",
+				"--fleet.kafka.create-topics=true");
 		// this context's own count: the shared redis-server holds other tests' cars too
 		MeterRegistry meters = context.getBean(MeterRegistry.class);
 		await().atMost(Duration.ofSeconds(60))

@@ -24,7 +24,8 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "management.server.port=0", "management.endpoint.health.group.readiness.show-components=always",
+		properties = { "management.server.port=0", "fleet.kafka.create-topics=true",
+				"management.endpoint.health.group.readiness.show-components=always",
 				"fleet.routes.gps.topics=cars.gps.json," + IngestIntegrationTest.METRICS_TOPIC })
 @AutoConfigureMetrics
 @RealInfrastructure

@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 
 import io.fleetstream.testsupport.SharedKafkaBroker;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -19,6 +20,8 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * Reads what tests need to check on the real broker: dead-letter records and consumer
@@ -69,6 +72,27 @@ public final class KafkaTestSupport {
 
 	private static boolean reached(KafkaConsumer<?, ?> consumer, Map<TopicPartition, Long> end) {
 		return end.entrySet().stream().allMatch((entry) -> consumer.position(entry.getKey()) >= entry.getValue());
+	}
+
+	/**
+	 * Creates a topic ahead of a producer that starts before the service does. Left to
+	 * the broker's auto-creation, the idempotent test producer can hit the new partitions
+	 * before they have a leader and then retry with out-of-order sequence numbers forever
+	 * (seen on this machine under load), so no fix is ever produced.
+	 */
+	public static void createTopic(String topic, int partitions) throws Exception {
+		try (Admin admin = Admin.create(Map.of("bootstrap.servers", SharedKafkaBroker.bootstrapServers()))) {
+			admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get();
+			// the topic is usable once its partitions have a leader
+			await().atMost(Duration.ofSeconds(30))
+				.until(() -> admin.describeTopics(List.of(topic))
+					.allTopicNames()
+					.get()
+					.get(topic)
+					.partitions()
+					.stream()
+					.allMatch((partition) -> partition.leader() != null));
+		}
 	}
 
 	public static String header(ConsumerRecord<?, ?> record, String name) {

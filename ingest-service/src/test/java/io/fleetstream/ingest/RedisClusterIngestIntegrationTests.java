@@ -31,7 +31,8 @@ import static org.awaitility.Awaitility.await;
  * in one slot (no CROSSSLOT), the shards spread over all masters, and geo queries over
  * the sharded index find every car.
  */
-@SpringBootTest(properties = { "fleet.routes.gps.topics=it.cluster.gps", "spring.kafka.consumer.group-id=it-cluster" })
+@SpringBootTest(properties = { "fleet.routes.gps.topics=it.cluster.gps", "spring.kafka.consumer.group-id=it-cluster",
+		"fleet.kafka.create-topics=true" })
 @RealInfrastructure(redis = RedisMode.CLUSTER)
 class RedisClusterIngestIntegrationTests {
 

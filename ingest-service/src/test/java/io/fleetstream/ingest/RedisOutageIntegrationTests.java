@@ -40,7 +40,7 @@ import static org.awaitility.Awaitility.await;
  */
 @SpringBootTest(
 		properties = { "fleet.routes.gps.topics=it.fault.redis.gps", "spring.kafka.consumer.group-id=it-fault-redis",
-				"spring.data.redis.timeout=2s", "fleet.kafka.retry.max-interval=2s" })
+				"spring.data.redis.timeout=2s", "fleet.kafka.retry.max-interval=2s", "fleet.kafka.create-topics=true" })
 class RedisOutageIntegrationTests {
 
 	private static final String TOPIC = "it.fault.redis.gps";

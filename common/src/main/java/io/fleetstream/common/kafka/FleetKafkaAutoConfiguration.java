@@ -11,7 +11,6 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -34,17 +33,17 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.listener.ListenerExecutionFailedException;
 import org.springframework.kafka.listener.RetryListener;
-import org.springframework.kafka.support.serializer.DeserializationException;
 import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
  * Kafka wiring every FleetStream service shares: a batch listener container factory over
  * raw bytes (JSON is parsed by the handlers, so a bad record is a rejection with a
- * reason, never a consumer failure), the dead-letter publisher, and the one
- * {@link CommonErrorHandler}: transient failures are retried with exponential back-off
- * forever (never skipped, never dead-lettered), rejections and deserialization failures
- * are dead-lettered at once.
+ * reason, never a consumer failure), the dead-letter publisher the pipeline hands
+ * rejections to, the start-up check of the routed topics, Kafka's health, and the one
+ * {@link CommonErrorHandler}, which retries every failure it sees with exponential
+ * back-off forever (never skipped, never dead-lettered).
  */
 @AutoConfiguration(after = KafkaAutoConfiguration.class)
 @EnableConfigurationProperties(FleetProperties.class)
@@ -53,8 +52,10 @@ public class FleetKafkaAutoConfiguration {
 	private static final Logger logger = LoggerFactory.getLogger(FleetKafkaAutoConfiguration.class);
 
 	@Bean
-	KafkaTemplate<String, byte[]> fleetDeadLetterTemplate(DefaultKafkaProducerFactory<?, ?> producerFactory) {
-		Map<String, Object> overrides = new HashMap<>();
+	KafkaTemplate<String, byte[]> fleetDeadLetterTemplate(DefaultKafkaProducerFactory<?, ?> producerFactory,
+			FleetProperties properties) {
+		Map<String, Object> overrides = new HashMap<>(BoundedDeadLetterPublishingRecoverer.producerOverrides(
+				producerFactory.getConfigurationProperties(), properties.kafka().deadLetterSendTimeout()));
 		overrides.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
 		overrides.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
 		overrides.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -66,18 +67,30 @@ public class FleetKafkaAutoConfiguration {
 	}
 
 	@Bean
+	DeadLetterTopicLimits fleetDeadLetterTopicLimits(KafkaTemplate<String, byte[]> fleetDeadLetterTemplate) {
+		Object configured = fleetDeadLetterTemplate.getProducerFactory()
+			.getConfigurationProperties()
+			.get(ProducerConfig.MAX_REQUEST_SIZE_CONFIG);
+		int maxRequestSize = (configured != null) ? Integer.parseInt(configured.toString())
+				: (Integer) ProducerConfig.configDef().defaultValues().get(ProducerConfig.MAX_REQUEST_SIZE_CONFIG);
+		return new DeadLetterTopicLimits(maxRequestSize);
+	}
+
+	@Bean
 	DeadLetterPublishingRecoverer fleetDeadLetterPublishingRecoverer(
-			KafkaTemplate<String, byte[]> fleetDeadLetterTemplate, FleetProperties properties) {
-		String suffix = properties.kafka().deadLetterSuffix();
-		DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(fleetDeadLetterTemplate,
-				(record, ex) -> new TopicPartition(record.topic() + suffix, record.partition()));
-		recoverer.setWaitForSendResultTimeout(properties.kafka().deadLetterSendTimeout());
+			KafkaTemplate<String, byte[]> fleetDeadLetterTemplate, DeadLetterTopicLimits fleetDeadLetterTopicLimits,
+			FleetProperties properties) {
+		DeadLetterPublishingRecoverer recoverer = new BoundedDeadLetterPublishingRecoverer(fleetDeadLetterTemplate,
+				properties.kafka().deadLetterSuffix(), fleetDeadLetterTopicLimits,
+				properties.kafka().deadLetterSendTimeout());
 		recoverer.setHeadersFunction((record, ex) -> {
+			Throwable reported = (ex instanceof ListenerExecutionFailedException && ex.getCause() != null)
+					? ex.getCause() : ex;
+			String reason = (reported instanceof RecordRejectedException rejected) ? rejected.reason()
+					: reported.getClass().getSimpleName();
 			RecordHeaders headers = new RecordHeaders();
-			String reason = (ex instanceof RecordRejectedException rejected) ? rejected.reason()
-					: (ex.getCause() instanceof DeserializationException) ? "undeserializable"
-							: ex.getClass().getSimpleName();
-			headers.add(RecordRejectedException.REASON_HEADER, reason.getBytes(StandardCharsets.UTF_8));
+			headers.add(new DeadLetterPublishingRecoverer.SingleRecordHeader(RecordRejectedException.REASON_HEADER,
+					reason.getBytes(StandardCharsets.UTF_8)));
 			return headers;
 		});
 		return recoverer;
@@ -88,14 +101,22 @@ public class FleetKafkaAutoConfiguration {
 		return new DeadLetters(fleetDeadLetterPublishingRecoverer);
 	}
 
+	/**
+	 * Rejections never reach the error handler: the pipeline dead-letters them itself,
+	 * record by record, and the raw-bytes deserializers cannot fail. What does reach it
+	 * is a failed batch (Redis or Kafka unreachable, a dead-letter publish that failed, a
+	 * loader bug), retried as a whole. So no exception is classified as not retryable,
+	 * spring-kafka's default list (conversion failures, {@code ClassCastException}, ...)
+	 * included, which would otherwise dead-letter a whole batch of valid records; and
+	 * there is no recoverer, as the back-off never ends.
+	 */
 	@Bean
-	CommonErrorHandler fleetErrorHandler(DeadLetterPublishingRecoverer fleetDeadLetterPublishingRecoverer,
-			FleetProperties properties, MeterRegistry meterRegistry) {
+	CommonErrorHandler fleetErrorHandler(FleetProperties properties, MeterRegistry meterRegistry) {
 		FleetProperties.Retry retry = properties.kafka().retry();
 		ExponentialBackOff backOff = new ExponentialBackOff(retry.initialInterval().toMillis(), retry.multiplier());
 		backOff.setMaxInterval(retry.maxInterval().toMillis());
-		DefaultErrorHandler handler = new DefaultErrorHandler(fleetDeadLetterPublishingRecoverer, backOff);
-		handler.addNotRetryableExceptions(RecordRejectedException.class, DeserializationException.class);
+		DefaultErrorHandler handler = new DefaultErrorHandler(backOff);
+		handler.setClassifications(Map.of(), true);
 		Counter retries = Counter.builder("fleet.batch.retries")
 			.description("Batches that failed transiently and are being retried")
 			.register(meterRegistry);
@@ -133,7 +154,7 @@ public class FleetKafkaAutoConfiguration {
 		Map<String, Object> config = new HashMap<>(bootFactory.getConfigurationProperties());
 		config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
 		config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-		// offsets are committed by the container after each batch is written
+		// offsets are committed by each route's listener after its batch is written
 		config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
 		DefaultKafkaConsumerFactory<Object, Object> factory = new DefaultKafkaConsumerFactory<>(config);
 		bootFactory.getListeners().forEach((listener) -> factory.addListener((ConsumerFactory.Listener) listener));
@@ -144,13 +165,14 @@ public class FleetKafkaAutoConfiguration {
 	}
 
 	@Bean
-	DeadLetterTopicsInitializer fleetDeadLetterTopicsInitializer(KafkaAdmin kafkaAdmin, FleetProperties properties) {
-		return new DeadLetterTopicsInitializer(kafkaAdmin, properties);
+	RoutedTopicsSetup fleetRoutedTopicsSetup(KafkaAdmin kafkaAdmin, FleetProperties properties,
+			DeadLetterTopicLimits fleetDeadLetterTopicLimits) {
+		return new RoutedTopicsSetup(kafkaAdmin, properties, fleetDeadLetterTopicLimits);
 	}
 
 	@Bean
-	KafkaHealthIndicator kafkaHealthIndicator(KafkaAdmin kafkaAdmin) {
-		return new KafkaHealthIndicator(kafkaAdmin);
+	KafkaHealthIndicator kafkaHealthIndicator(KafkaAdmin kafkaAdmin, FleetProperties properties) {
+		return new KafkaHealthIndicator(kafkaAdmin, properties.kafka().healthTimeout());
 	}
 
 }

@@ -1,5 +1,6 @@
 package io.fleetstream.common.kafka;
 
+import java.time.Duration;
 import java.util.Collection;
 import java.util.concurrent.TimeUnit;
 
@@ -14,28 +15,39 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.kafka.core.KafkaAdmin;
 
 /**
- * Kafka's part of readiness: up when the cluster answers a describe-cluster request in
- * time. Spring Boot ships no Kafka health indicator; one admin client is kept and reused.
+ * Kafka's health ({@code kafka} in {@code /actuator/health}): up when the cluster answers
+ * a describe-cluster request within {@code fleet.kafka.health-timeout}, down otherwise.
+ * The whole check, both answers together, is bounded by that timeout, which stays below
+ * the kubelet's default probe timeout of 1 s. Not part of readiness or liveness (see
+ * {@code fleet-defaults.yaml}). Spring Boot ships no Kafka health indicator; one admin
+ * client is kept and reused.
  */
 public class KafkaHealthIndicator extends AbstractHealthIndicator implements DisposableBean {
 
-	private static final int TIMEOUT_MS = 5000;
-
 	private final KafkaAdmin kafkaAdmin;
+
+	private final Duration timeout;
 
 	private Admin admin;
 
-	public KafkaHealthIndicator(KafkaAdmin kafkaAdmin) {
+	public KafkaHealthIndicator(KafkaAdmin kafkaAdmin, Duration timeout) {
 		super("Kafka health check failed");
 		this.kafkaAdmin = kafkaAdmin;
+		this.timeout = timeout;
 	}
 
 	@Override
 	protected void doHealthCheck(Health.Builder builder) throws Exception {
-		DescribeClusterResult cluster = admin().describeCluster(new DescribeClusterOptions().timeoutMs(TIMEOUT_MS));
-		String clusterId = cluster.clusterId().get(TIMEOUT_MS, TimeUnit.MILLISECONDS);
-		Collection<Node> nodes = cluster.nodes().get(TIMEOUT_MS, TimeUnit.MILLISECONDS);
+		long deadline = System.nanoTime() + this.timeout.toNanos();
+		DescribeClusterResult cluster = admin()
+			.describeCluster(new DescribeClusterOptions().timeoutMs((int) this.timeout.toMillis()));
+		String clusterId = cluster.clusterId().get(remaining(deadline), TimeUnit.NANOSECONDS);
+		Collection<Node> nodes = cluster.nodes().get(remaining(deadline), TimeUnit.NANOSECONDS);
 		builder.up().withDetail("clusterId", clusterId).withDetail("brokers", nodes.size());
+	}
+
+	private static long remaining(long deadline) {
+		return Math.max(0, deadline - System.nanoTime());
 	}
 
 	private synchronized Admin admin() {
@@ -48,7 +60,7 @@ public class KafkaHealthIndicator extends AbstractHealthIndicator implements Dis
 	@Override
 	public synchronized void destroy() {
 		if (this.admin != null) {
-			this.admin.close();
+			this.admin.close(Duration.ZERO);
 		}
 	}
 

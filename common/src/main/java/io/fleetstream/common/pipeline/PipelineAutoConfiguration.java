@@ -69,7 +69,6 @@ public class PipelineAutoConfiguration {
 		ConcurrentKafkaListenerContainerFactory<Object, Object> factory = new ConcurrentKafkaListenerContainerFactory<>();
 		configurer.configure(factory, withoutGroup(fleetBatchListenerContainerFactory.getConsumerFactory()));
 		factory.setBatchListener(true);
-		factory.setCommonErrorHandler(null);
 		return factory;
 	}
 

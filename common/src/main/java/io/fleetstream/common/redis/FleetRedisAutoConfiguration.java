@@ -32,19 +32,15 @@ import org.springframework.util.StringUtils;
 /**
  * FleetStream's additions to Spring Boot's Lettuce set-up, applied through Boot's own
  * customizers so that everything configured with {@code spring.data.redis.*} (TLS and SSL
- * bundles, timeouts, cluster nodes, pool) stays in effect: periodic cluster topology
- * refresh by default, and ElastiCache IAM authentication when
- * {@code fleet.redis.iam.enabled=true}.
+ * bundles, timeouts, cluster nodes, pool, cluster topology refresh) stays in effect:
+ * ElastiCache IAM authentication when {@code fleet.redis.iam.enabled=true}. The periodic
+ * cluster topology refresh is plain Spring Boot configuration, set once in
+ * {@code fleet-defaults.yaml}.
  */
 @AutoConfiguration(before = DataRedisAutoConfiguration.class)
 @ConditionalOnClass({ RedisClient.class, LettuceConnectionFactory.class })
 @EnableConfigurationProperties({ FleetProperties.class, DataRedisProperties.class })
 public class FleetRedisAutoConfiguration {
-
-	@Bean
-	LettuceClientOptionsBuilderCustomizer fleetClusterTopologyRefreshDefaults(DataRedisProperties properties) {
-		return new ClusterTopologyRefreshDefaults(properties);
-	}
 
 	/**
 	 * ElastiCache IAM authentication: the credentials provider makes and renews tokens,

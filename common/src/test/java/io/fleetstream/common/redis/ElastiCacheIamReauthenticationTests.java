@@ -61,8 +61,8 @@ class ElastiCacheIamReauthenticationTests {
 						Duration.ofMinutes(10),
 						new ElastiCacheIamCredentialsProviderTests.SchedulerClock(this.scheduler), this.scheduler))
 		.withPropertyValues("spring.profiles.active=elasticache-iam,redis-tls", "spring.data.redis.host=127.0.0.1",
-				"spring.data.redis.timeout=5s", "FLEET_REDIS_IAM_USER_ID=" + USER,
-				"FLEET_REDIS_IAM_CACHE_NAME=fleet-positions", "FLEET_REDIS_IAM_REGION=eu-west-1",
+				"spring.data.redis.timeout=5s", "fleet.redis.iam.user-id=" + USER,
+				"fleet.redis.iam.cache-name=fleet-positions", "fleet.redis.iam.region=eu-west-1",
 				"spring.data.redis.port=" + server.tlsPort());
 
 	@BeforeAll

@@ -2,6 +2,7 @@ package io.fleetstream.common.redis;
 
 import java.time.Duration;
 
+import io.fleetstream.common.FleetDefaultsEnvironmentPostProcessor;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.ClientOptions.ReauthenticateBehavior;
 import io.lettuce.core.cluster.ClusterClientOptions;
@@ -9,6 +10,7 @@ import io.lettuce.core.cluster.ClusterTopologyRefreshOptions;
 import io.lettuce.core.cluster.ClusterTopologyRefreshOptions.RefreshTrigger;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
@@ -31,18 +33,31 @@ class FleetRedisAutoConfigurationTests {
 			"fleet.redis.iam.cache-name=fleet-positions", "fleet.redis.iam.region=eu-west-1",
 			"spring.data.redis.ssl.enabled=true" };
 
-	private final ApplicationContextRunner runner = new ApplicationContextRunner().withConfiguration(AutoConfigurations
-		.of(FleetRedisAutoConfiguration.class, DataRedisAutoConfiguration.class, SslAutoConfiguration.class));
+	private final ApplicationContextRunner withoutSharedDefaults = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(FleetRedisAutoConfiguration.class, DataRedisAutoConfiguration.class,
+				SslAutoConfiguration.class));
+
+	/** As in a service: with {@code fleet-defaults.yaml} below everything else. */
+	private final ApplicationContextRunner runner = this.withoutSharedDefaults
+		.withInitializer((context) -> new FleetDefaultsEnvironmentPostProcessor()
+			.postProcessEnvironment(context.getEnvironment(), new SpringApplication()));
 
 	@Test
-	void clusterModeGetsPeriodicAndAdaptiveTopologyRefreshByDefault() {
+	void clusterModeGetsThePeriodicRefreshOfTheSharedDefaultsAndAdaptiveRefresh() {
 		this.runner.withPropertyValues("spring.data.redis.cluster.nodes=127.0.0.1:7000").run((context) -> {
 			ClusterTopologyRefreshOptions refresh = clusterOptions(context).getTopologyRefreshOptions();
 			assertThat(refresh.isPeriodicRefreshEnabled()).isTrue();
-			assertThat(refresh.getRefreshPeriod()).isEqualTo(ClusterTopologyRefreshDefaults.DEFAULT_PERIOD);
+			assertThat(refresh.getRefreshPeriod()).isEqualTo(Duration.ofSeconds(30));
 			assertThat(refresh.getAdaptiveRefreshTriggers()).containsExactlyInAnyOrder(RefreshTrigger.values());
 			assertThat(refresh.useDynamicRefreshSources()).isTrue();
 		});
+	}
+
+	@Test
+	void thePeriodicRefreshComesFromTheSharedDefaultsAlone() {
+		this.withoutSharedDefaults.withPropertyValues("spring.data.redis.cluster.nodes=127.0.0.1:7000")
+			.run((context) -> assertThat(clusterOptions(context).getTopologyRefreshOptions().isPeriodicRefreshEnabled())
+				.isFalse());
 	}
 
 	@Test

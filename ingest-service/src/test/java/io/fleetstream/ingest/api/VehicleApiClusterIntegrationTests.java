@@ -11,7 +11,7 @@ import io.fleetstream.testsupport.RealInfrastructure.RedisMode;
  * cross-slot command.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = "spring.kafka.listener.auto-startup=false")
+		properties = { "spring.kafka.listener.auto-startup=false", "fleet.kafka.create-topics=true" })
 @RealInfrastructure(redis = RedisMode.CLUSTER)
 class VehicleApiClusterIntegrationTests extends VehicleQueryScenarios {
 

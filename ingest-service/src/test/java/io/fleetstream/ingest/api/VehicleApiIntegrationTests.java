@@ -23,7 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * positions are written by the real {@code PositionWriter}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "spring.kafka.listener.auto-startup=false", "spring.data.redis.database=7" })
+		properties = { "spring.kafka.listener.auto-startup=false", "spring.data.redis.database=7",
+				"fleet.kafka.create-topics=true" })
 @RealInfrastructure
 class VehicleApiIntegrationTests extends VehicleQueryScenarios {
 
