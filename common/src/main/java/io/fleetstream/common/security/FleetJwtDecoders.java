@@ -1,0 +1,56 @@
+package io.fleetstream.common.security;
+
+import java.util.List;
+
+import org.springframework.http.client.SimpleClientHttpRequestFactory;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.util.StringUtils;
+import org.springframework.web.client.RestTemplate;
+
+/**
+ * The decoder of the API's access tokens: signature against the issuer's JWK set, then
+ * the validators of {@link #validator}. Fetching the keys is lazy (on the first token),
+ * so a service starts while its issuer is briefly unreachable; requests are answered 401
+ * until the keys can be read.
+ */
+final class FleetJwtDecoders {
+
+	private FleetJwtDecoders() {
+	}
+
+	static NimbusJwtDecoder decoder(FleetSecurityProperties.Jwt jwt) {
+		SimpleClientHttpRequestFactory requests = new SimpleClientHttpRequestFactory();
+		requests.setConnectTimeout(jwt.jwkSetTimeout());
+		requests.setReadTimeout(jwt.jwkSetTimeout());
+		RestTemplate rest = new RestTemplate(requests);
+		NimbusJwtDecoder.JwkSetUriJwtDecoderBuilder builder = StringUtils.hasText(jwt.jwkSetUri())
+				? NimbusJwtDecoder.withJwkSetUri(jwt.jwkSetUri())
+				: NimbusJwtDecoder.withIssuerLocation(jwt.issuerUri());
+		NimbusJwtDecoder decoder = builder.restOperations(rest).build();
+		decoder.setJwtValidator(validator(jwt));
+		return decoder;
+	}
+
+	/**
+	 * Issuer, audience, expiry (required) and not-before with the configured clock skew,
+	 * plus Spring Security's defaults (token type, certificate-bound tokens).
+	 */
+	static OAuth2TokenValidator<org.springframework.security.oauth2.jwt.Jwt> validator(
+			FleetSecurityProperties.Jwt jwt) {
+		JwtTimestampValidator timestamps = new JwtTimestampValidator(jwt.clockSkew());
+		// a token without an expiry would be valid for ever
+		timestamps.setAllowEmptyExpiryClaim(false);
+		List<String> audiences = jwt.audiences();
+		JwtClaimValidator<List<String>> audience = new JwtClaimValidator<>(JwtClaimNames.AUD,
+				(aud) -> aud != null && aud.stream().anyMatch(audiences::contains));
+		return JwtValidators
+			.createDefaultWithValidators(List.of(timestamps, new JwtIssuerValidator(jwt.issuerUri()), audience));
+	}
+
+}
