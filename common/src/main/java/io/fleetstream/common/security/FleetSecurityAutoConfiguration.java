@@ -114,7 +114,14 @@ public class FleetSecurityAutoConfiguration {
 				.hasAuthority(FleetScopes.WRITE_AUTHORITY)
 				.anyRequest()
 				.authenticated());
+			// RFC 9728 metadata (/.well-known/oauth-protected-resource, named in every
+			// challenge):
+			// where a client gets a token and which scopes to ask for
 			http.oauth2ResourceServer((server) -> server.jwt((jwt) -> jwt.decoder(jwtDecoder.getObject()))
+				.protectedResourceMetadata((metadata) -> metadata.protectedResourceMetadataCustomizer(
+						(resource) -> resource.authorizationServer(properties.jwt().issuerUri())
+							.scope(FleetScopes.READ)
+							.scope(FleetScopes.WRITE)))
 				.authenticationEntryPoint(problems)
 				.accessDeniedHandler(problems));
 		}
