@@ -6,25 +6,43 @@ import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtDecoderInitializationException;
+import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.jwt.SupplierJwtDecoder;
 import org.springframework.util.StringUtils;
 import org.springframework.web.client.RestTemplate;
 
 /**
  * The decoder of the API's access tokens: signature against the issuer's JWK set, then
- * the validators of {@link #validator}. Fetching the keys is lazy (on the first token),
- * so a service starts while its issuer is briefly unreachable; requests are answered 401
- * until the keys can be read.
+ * the validators of {@link #validator}. The issuer's metadata and keys are read on the
+ * first token, not at start-up, so a service starts while its issuer is unreachable;
+ * until they can be read, a token can be neither accepted nor refused, and the decoder
+ * says so with a plain {@link JwtException} (answered 503 by the API, see
+ * {@code SecurityProblems}), not as an invalid token.
  */
 final class FleetJwtDecoders {
 
 	private FleetJwtDecoders() {
 	}
 
-	static NimbusJwtDecoder decoder(FleetSecurityProperties.Jwt jwt) {
+	static JwtDecoder decoder(FleetSecurityProperties.Jwt jwt) {
+		JwtDecoder lazy = new SupplierJwtDecoder(() -> build(jwt));
+		return (token) -> {
+			try {
+				return lazy.decode(token);
+			}
+			catch (JwtDecoderInitializationException ex) {
+				throw new JwtException("The token issuer's metadata could not be read: " + ex.getMessage(), ex);
+			}
+		};
+	}
+
+	private static NimbusJwtDecoder build(FleetSecurityProperties.Jwt jwt) {
 		SimpleClientHttpRequestFactory requests = new SimpleClientHttpRequestFactory();
 		requests.setConnectTimeout(jwt.jwkSetTimeout());
 		requests.setReadTimeout(jwt.jwkSetTimeout());

@@ -24,6 +24,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
@@ -123,7 +124,14 @@ public class FleetSecurityAutoConfiguration {
 							.scope(FleetScopes.READ)
 							.scope(FleetScopes.WRITE)))
 				.authenticationEntryPoint(problems)
-				.accessDeniedHandler(problems));
+				.accessDeniedHandler(problems)
+				.withObjectPostProcessor(new ObjectPostProcessor<BearerTokenAuthenticationFilter>() {
+					@Override
+					public <F extends BearerTokenAuthenticationFilter> F postProcess(F filter) {
+						filter.setAuthenticationFailureHandler(problems);
+						return filter;
+					}
+				}));
 		}
 		return http.build();
 	}

@@ -7,18 +7,23 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
 import org.springframework.security.oauth2.server.resource.web.access.BearerTokenAccessDeniedHandler;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.util.StringUtils;
@@ -34,7 +39,10 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
  * status and the RFC 6750 {@code WWW-Authenticate} header first. Requests the firewall
  * rejects get the same form.
  */
-final class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler, RequestRejectedHandler {
+final class SecurityProblems
+		implements AuthenticationEntryPoint, AuthenticationFailureHandler, AccessDeniedHandler, RequestRejectedHandler {
+
+	private static final Log logger = LogFactory.getLog(SecurityProblems.class);
 
 	private final AuthenticationEntryPoint bearerEntryPoint = new BearerTokenAuthenticationEntryPoint();
 
@@ -44,6 +52,26 @@ final class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHa
 
 	SecurityProblems(ObjectProvider<HandlerExceptionResolver> resolver) {
 		this.resolver = resolver;
+	}
+
+	/**
+	 * A failed token authentication: 401, unless the token could not be checked at all
+	 * (the issuer's keys unreadable), which says nothing about the token: 503, so that
+	 * clients retry instead of discarding a good token.
+	 */
+	@Override
+	public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
+			AuthenticationException ex) throws IOException, ServletException {
+		if (ex instanceof AuthenticationServiceException) {
+			logger.warn("Could not check a bearer token: " + ex.getMessage());
+			ErrorResponseException problem = problem(HttpStatus.SERVICE_UNAVAILABLE, "Token issuer unavailable",
+					"The token issuer's keys could not be read to check the token; retry shortly");
+			problem.getHeaders().set(HttpHeaders.RETRY_AFTER, "5");
+			send(request, response, problem);
+		}
+		else {
+			commence(request, response, ex);
+		}
 	}
 
 	@Override
