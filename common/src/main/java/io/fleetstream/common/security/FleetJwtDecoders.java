@@ -14,6 +14,9 @@ import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.SupplierJwtDecoder;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
+import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
+import org.springframework.security.oauth2.server.resource.web.HeaderBearerTokenResolver;
 import org.springframework.util.StringUtils;
 import org.springframework.web.client.RestTemplate;
 
@@ -53,6 +56,21 @@ final class FleetJwtDecoders {
 		NimbusJwtDecoder decoder = builder.restOperations(rest).build();
 		decoder.setJwtValidator(validator(jwt));
 		return decoder;
+	}
+
+	/**
+	 * Where the token is: {@code Authorization: Bearer}, else the configured header.
+	 */
+	static BearerTokenResolver tokenResolver(FleetSecurityProperties.Jwt jwt) {
+		BearerTokenResolver authorization = new DefaultBearerTokenResolver();
+		if (!StringUtils.hasText(jwt.tokenHeader())) {
+			return authorization;
+		}
+		BearerTokenResolver header = new HeaderBearerTokenResolver(jwt.tokenHeader());
+		return (request) -> {
+			String token = authorization.resolve(request);
+			return (token != null) ? token : header.resolve(request);
+		};
 	}
 
 	/**

@@ -119,6 +119,7 @@ public class FleetSecurityAutoConfiguration {
 			// challenge):
 			// where a client gets a token and which scopes to ask for
 			http.oauth2ResourceServer((server) -> server.jwt((jwt) -> jwt.decoder(jwtDecoder.getObject()))
+				.bearerTokenResolver(FleetJwtDecoders.tokenResolver(properties.jwt()))
 				.protectedResourceMetadata((metadata) -> metadata.protectedResourceMetadataCustomizer(
 						(resource) -> resource.authorizationServer(properties.jwt().issuerUri())
 							.scope(FleetScopes.READ)

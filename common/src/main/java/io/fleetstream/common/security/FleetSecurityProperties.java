@@ -49,9 +49,13 @@ public record FleetSecurityProperties(boolean open, @DefaultValue @Valid Jwt jwt
 	 * clock and ours
 	 * @param jwkSetTimeout connect and read timeout when fetching the metadata or the
 	 * keys
+	 * @param tokenHeader a request header that may carry the bare access token instead of
+	 * {@code Authorization: Bearer}, e.g. {@code X-Auth-Request-Access-Token} as set by
+	 * an OAuth2 proxy at the ingress; the token is validated the same way
 	 */
 	public record Jwt(String issuerUri, @DefaultValue List<@NotBlank String> audiences, String jwkSetUri,
-			@DefaultValue("60s") @NotNull Duration clockSkew, @DefaultValue("5s") @NotNull Duration jwkSetTimeout) {
+			@DefaultValue("60s") @NotNull Duration clockSkew, @DefaultValue("5s") @NotNull Duration jwkSetTimeout,
+			String tokenHeader) {
 
 		public Jwt {
 			audiences = List.copyOf(audiences);

@@ -23,7 +23,7 @@ class FleetJwtValidatorTests {
 
 	private final OAuth2TokenValidator<Jwt> validator = FleetJwtDecoders
 		.validator(new FleetSecurityProperties.Jwt(ISSUER, List.of("fleetstream-api", "fleetstream-map"), null,
-				Duration.ofSeconds(30), Duration.ofSeconds(5)));
+				Duration.ofSeconds(30), Duration.ofSeconds(5), null));
 
 	@Test
 	void tokenOfTheIssuerForOneOfTheAudiencesIsValid() {

@@ -36,8 +36,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "spring.kafka.listener.auto-startup=false", "management.server.port=0",
 				"fleet.security.open=false", "fleet.security.jwt.audiences=" + TestIssuer.AUDIENCE,
-				"fleet.security.rate-limit.enabled=true", "fleet.security.rate-limit.burst=3",
-				"fleet.security.rate-limit.requests-per-second=0.01",
+				"fleet.security.jwt.token-header=X-Auth-Request-Access-Token", "fleet.security.rate-limit.enabled=true",
+				"fleet.security.rate-limit.burst=3", "fleet.security.rate-limit.requests-per-second=0.01",
 				// env exposed on purpose: the security allow-list alone must keep it
 				// closed
 				"management.endpoints.web.exposure.include=health,info,prometheus,env" })
@@ -153,6 +153,17 @@ class ApiSecurityIntegrationTests {
 		HttpResponse<String> unknownCar = get("/api/v1/vehicles/it-security-unknown",
 				issuer.token("reader").scope("fleet:read").signed());
 		assertThat(unknownCar.statusCode()).as("past security, the API's own answer").isEqualTo(404);
+	}
+
+	@Test
+	void tokenInTheProxyHeaderIsCheckedTheSameWay() throws Exception {
+		String good = issuer.token("proxied").scope("fleet:read").signed();
+		String forged = issuer.forgedToken("proxied").scope("fleet:read").signed();
+
+		assertThat(send(request(SUMMARY, null).header("X-Auth-Request-Access-Token", good).GET()).statusCode())
+			.isEqualTo(200);
+		assertThat(send(request(SUMMARY, null).header("X-Auth-Request-Access-Token", forged).GET()).statusCode())
+			.isEqualTo(401);
 	}
 
 	@Test
