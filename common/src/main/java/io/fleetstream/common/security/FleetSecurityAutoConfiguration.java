@@ -116,8 +116,7 @@ public class FleetSecurityAutoConfiguration {
 				.anyRequest()
 				.authenticated());
 			// RFC 9728 metadata (/.well-known/oauth-protected-resource, named in every
-			// challenge):
-			// where a client gets a token and which scopes to ask for
+			// challenge): where a client gets a token and which scopes to ask for
 			http.oauth2ResourceServer((server) -> server.jwt((jwt) -> jwt.decoder(jwtDecoder.getObject()))
 				.bearerTokenResolver(FleetJwtDecoders.tokenResolver(properties.jwt()))
 				.protectedResourceMetadata((metadata) -> metadata.protectedResourceMetadataCustomizer(
