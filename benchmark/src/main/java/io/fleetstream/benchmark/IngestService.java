@@ -59,7 +59,9 @@ final class IngestService implements AutoCloseable {
 						// the dead-letter topic is the service's to create, as on any
 						// fresh broker
 						"--fleet.kafka.create-topics=true", "--fleet.kafka.default-partitions=" + options.partitions(),
-						"--fleet.ingest.geo-shards=" + options.geoShards()));
+						// the benchmark measures consumption; the API it does not call is
+						// open
+						"--fleet.security.open=true", "--fleet.ingest.geo-shards=" + options.geoShards()));
 		args.addAll(words(options.ingestArgs()));
 		ChildJvm jvm = ChildJvm.start("ingest-service", jvmArgs, args, logDir, null);
 		return new IngestService(jvm, managementPort);

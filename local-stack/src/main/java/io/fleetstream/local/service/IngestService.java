@@ -23,7 +23,11 @@ public final class IngestService {
 				String.valueOf(httpPort), "management.server.port", String.valueOf(managementPort),
 				// the local broker starts empty; in production topics are provisioned
 				// beforehand
-				"fleet.kafka.create-topics", "true");
+				"fleet.kafka.create-topics", "true",
+				// a laptop demo on loopback: the API is explicitly open (production needs
+				// an
+				// issuer, docs/security.md)
+				"fleet.security.open", "true");
 		return new SpringService("ingest-service", IngestApplication.class, properties, extraArguments, httpPort,
 				managementPort,
 				List.of("/api/v1/vehicles?lat=37.5665&lng=126.978&radiusM=2000", "/api/v1/vehicles/car-00001",
