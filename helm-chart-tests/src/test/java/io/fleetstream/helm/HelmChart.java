@@ -13,8 +13,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import com.marcnuri.helm.DryRun;
 import com.marcnuri.helm.Helm;
+import com.marcnuri.helm.InstallCommand;
 import com.marcnuri.helm.LintResult;
+import com.marcnuri.helm.TemplateCommand;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import org.yaml.snakeyaml.DumperOptions;
@@ -60,17 +63,36 @@ final class HelmChart {
 		}
 	}
 
-	/** {@code helm template} with the chart's values and then this file's. */
-	static String template(Path valuesFile) {
-		return new Helm(directory()).template()
-			.withName(RELEASE)
-			.withNamespace(NAMESPACE)
-			.withValuesFile(valuesFile)
-			.call();
+	/** {@code helm template} with the chart's values and then these files', in order. */
+	static String template(Path... valuesFiles) {
+		return template(Map.of(), valuesFiles);
+	}
+
+	/** {@code helm template -f ... --set key=value ...}. */
+	static String template(Map<String, Object> set, Path... valuesFiles) {
+		TemplateCommand command = new Helm(directory()).template().withName(RELEASE).withNamespace(NAMESPACE);
+		for (Path valuesFile : valuesFiles) {
+			command.withValuesFile(valuesFile);
+		}
+		set.forEach(command::set);
+		return command.call();
 	}
 
 	static Manifests render(Path valuesFile) {
 		return new Manifests(valuesFile.getFileName().toString(), parse(template(valuesFile)));
+	}
+
+	/** The NOTES.txt helm prints after an install (a client-only dry run). */
+	static String notes(Map<String, Object> set, Path valuesFile) {
+		InstallCommand install = new Helm(directory()).install()
+			.withName(RELEASE)
+			.withNamespace(NAMESPACE)
+			.clientOnly()
+			.withDryRunOption(DryRun.CLIENT)
+			.withValuesFile(valuesFile);
+		set.forEach(install::set);
+		String output = install.call().getOutput();
+		return output.substring(output.indexOf("NOTES:"));
 	}
 
 	/**
