@@ -84,8 +84,8 @@ class ChartFeaturesTests {
 		String authName = (String) Manifests.map(kafka.get("authenticationRef")).get("name");
 		GenericKubernetesResource auth = full.custom("TriggerAuthentication").get(0);
 		assertThat(auth.getMetadata().getName()).isEqualTo(authName);
-		assertThat(Manifests.spec(auth).get("podIdentity"))
-			.isEqualTo(Map.of("provider", "aws", "identityOwner", "workload"));
+		assertThat(Manifests.spec(auth).get("podIdentity")).isEqualTo(
+				Map.of("provider", "aws", "roleArn", "arn:aws:iam::111122223333:role/fleetstream-keda-lag-reader"));
 
 		assertThat(Manifests.map(spec.get("scaleTargetRef")).get("name"))
 			.isEqualTo(full.ingestDeployment().getMetadata().getName());
