@@ -21,6 +21,7 @@ import io.fabric8.kubernetes.api.model.ServicePort;
 import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.VolumeMount;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import org.junit.jupiter.api.Named;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -36,11 +37,11 @@ class ChartManifestsTests {
 	/** Env names that hold a secret if they hold a value. */
 	private static final Pattern SECRET_NAME = Pattern.compile(".*(PASSWORD|SECRET|TOKEN|CREDENTIAL|_KEY)$");
 
-	static List<Path> scenarios() {
-		return Scenarios.files();
+	static List<Named<Path>> scenarios() {
+		return Scenarios.files().stream().map((file) -> Named.of(file.getFileName().toString(), file)).toList();
 	}
 
-	@ParameterizedTest
+	@ParameterizedTest(name = "{0}")
 	@MethodSource("scenarios")
 	void lintsCleanWithTheScenarioValues(Path values) {
 		var lint = HelmChart.lint(values);
@@ -49,7 +50,7 @@ class ChartManifestsTests {
 			.noneMatch((message) -> message.contains("[ERROR]") || message.contains("[WARNING]"));
 	}
 
-	@ParameterizedTest
+	@ParameterizedTest(name = "{0}")
 	@MethodSource("scenarios")
 	void everyPodRunsUnderTheRestrictedPodSecurityStandard(Path values) {
 		Manifests manifests = Scenarios.rendered(values);
@@ -79,7 +80,7 @@ class ChartManifestsTests {
 		}
 	}
 
-	@ParameterizedTest
+	@ParameterizedTest(name = "{0}")
 	@MethodSource("scenarios")
 	void awsCredentialsComeFromTheServiceAccountRoleOnly(Path values) {
 		Manifests manifests = Scenarios.rendered(values);
@@ -99,7 +100,7 @@ class ChartManifestsTests {
 		}
 	}
 
-	@ParameterizedTest
+	@ParameterizedTest(name = "{0}")
 	@MethodSource("scenarios")
 	void probesUseTheActuatorProbeEndpointsOnTheManagementPort(Path values) {
 		Container container = Scenarios.rendered(values).ingestContainer();
@@ -116,7 +117,7 @@ class ChartManifestsTests {
 		assertThat(Manifests.env(container, "MANAGEMENT_SERVER_PORT")).contains(String.valueOf(managementPort));
 	}
 
-	@ParameterizedTest
+	@ParameterizedTest(name = "{0}")
 	@MethodSource("scenarios")
 	void noSecretValueIsRendered(Path values) {
 		Manifests manifests = Scenarios.rendered(values);
@@ -155,7 +156,7 @@ class ChartManifestsTests {
 				.doesNotContain("private key"));
 	}
 
-	@ParameterizedTest
+	@ParameterizedTest(name = "{0}")
 	@MethodSource("scenarios")
 	void gracePeriodCoversPreStopPauseShutdownPhaseAndInFlightBatch(Path values) {
 		Deployment deployment = Scenarios.rendered(values).ingestDeployment();
@@ -176,7 +177,7 @@ class ChartManifestsTests {
 			.isGreaterThanOrEqualTo(preStop + phase.toSeconds() + ServiceTimeouts.inFlightBatch().toSeconds());
 	}
 
-	@ParameterizedTest
+	@ParameterizedTest(name = "{0}")
 	@MethodSource("scenarios")
 	void theServiceUsesTheChartsTopicAndCreatesNoTopics(Path values) {
 		Manifests manifests = Scenarios.rendered(values);
@@ -197,7 +198,7 @@ class ChartManifestsTests {
 		assertThat(location).isEqualTo("optional:file:" + configMount + "/");
 	}
 
-	@ParameterizedTest
+	@ParameterizedTest(name = "{0}")
 	@MethodSource("scenarios")
 	void activeProfilesAreTheServicesAuthProfiles(Path values) {
 		String active = Manifests.env(Scenarios.rendered(values).ingestContainer(), "SPRING_PROFILES_ACTIVE")
@@ -211,7 +212,7 @@ class ChartManifestsTests {
 		}
 	}
 
-	@ParameterizedTest
+	@ParameterizedTest(name = "{0}")
 	@MethodSource("scenarios")
 	void serviceExposesTheApiAndManagementPortsOfTheContainer(Path values) {
 		Manifests manifests = Scenarios.rendered(values);
@@ -229,7 +230,7 @@ class ChartManifestsTests {
 			.isEqualTo(manifests.ingestDeployment().getSpec().getSelector().getMatchLabels());
 	}
 
-	@ParameterizedTest
+	@ParameterizedTest(name = "{0}")
 	@MethodSource("scenarios")
 	void serviceMonitorScrapesPrometheusOnTheManagementPort(Path values) {
 		Manifests manifests = Scenarios.rendered(values);
