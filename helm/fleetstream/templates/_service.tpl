@@ -189,7 +189,7 @@ spec:
               containerPort: {{ $v.ports.management }}
               protocol: TCP
           env:
-            {{- include "fleetstream.service.env" . | nindent 12 }}
+            {{- include "fleetstream.service.env" . | trim | nindent 12 }}
           {{- with $v.probes.startup }}
           {{- if .enabled }}
           # start-up includes the topic check against the broker; liveness waits for it
