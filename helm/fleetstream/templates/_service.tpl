@@ -26,9 +26,29 @@ ingest
 {{- include (printf "fleetstream.%s.applicationConfig" .key) . }}
 {{- end }}
 
+{{/* Every service's API authentication, from global.apiAuth (fleet.security.*). */}}
+{{- define "fleetstream.apiAuthConfig" -}}
+{{- $a := .root.Values.global.apiAuth }}
+{{- if and $a.open $a.issuerUri }}
+{{- fail "global.apiAuth: set issuerUri or open, not both" }}
+{{- end }}
+fleet:
+  security:
+{{- if $a.open }}
+    open: true
+{{- else }}
+    jwt:
+      issuer-uri: {{ required "global.apiAuth.issuerUri is required (or global.apiAuth.open: true): the APIs are an OAuth2 resource server" $a.issuerUri | quote }}
+      audiences: {{ required "global.apiAuth.audiences needs at least one value with global.apiAuth.issuerUri" (join "," $a.audiences | default "") | quote }}
+{{- with $a.tokenHeader }}
+      token-header: {{ . | quote }}
+{{- end }}
+{{- end }}
+{{- end }}
+
 {{- define "fleetstream.service.configmap" -}}
 {{- $v := index .root.Values .key }}
-{{- $config := mustMergeOverwrite (include "fleetstream.service.applicationConfig" . | fromYaml) (deepCopy $v.config) }}
+{{- $config := mustMergeOverwrite (include "fleetstream.service.applicationConfig" . | fromYaml) (include "fleetstream.apiAuthConfig" . | fromYaml) (deepCopy $v.config) }}
 apiVersion: v1
 kind: ConfigMap
 metadata:
