@@ -39,15 +39,13 @@ class ChartApiAuthTests {
 
 	@Test
 	void neitherAnIssuerNorAnOpenApiIsRefusedNamingTheValue() {
-		assertThatException()
-			.isThrownBy(() -> HelmChart.template(Map.of("global.apiAuth.issuerUri", ""), MINIMAL))
+		assertThatException().isThrownBy(() -> HelmChart.template(Map.of("global.apiAuth.issuerUri", ""), MINIMAL))
 			.withMessageContaining("global.apiAuth.issuerUri is required (or global.apiAuth.open: true)");
 	}
 
 	@Test
 	void anIssuerWithoutAudiencesIsRefused() {
-		assertThatException()
-			.isThrownBy(() -> HelmChart.template(Map.of("global.apiAuth.audiences", "null"), MINIMAL))
+		assertThatException().isThrownBy(() -> HelmChart.template(Map.of("global.apiAuth.audiences", "null"), MINIMAL))
 			.withMessageContaining("global.apiAuth.audiences needs at least one value");
 	}
 

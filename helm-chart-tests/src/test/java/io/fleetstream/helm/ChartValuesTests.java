@@ -51,9 +51,13 @@ class ChartValuesTests {
 
 	@Test
 	void missingConnectionSettingsAreNamed() {
-		assertThatException().isThrownBy(() -> HelmChart.template())
+		// the API's authentication is given, so that the connection settings are what is
+		// missing
+		assertThatException().isThrownBy(() -> HelmChart.template(Map.of("global.apiAuth.open", true)))
 			.withMessageContaining("global.kafka.bootstrapServers is required");
-		assertThatException().isThrownBy(() -> HelmChart.template(Map.of("global.kafka.bootstrapServers", "b-1:9098")))
+		assertThatException()
+			.isThrownBy(() -> HelmChart
+				.template(Map.of("global.apiAuth.open", true, "global.kafka.bootstrapServers", "b-1:9098")))
 			.withMessageContaining("global.redis.cluster.nodes is required");
 	}
 

@@ -10,7 +10,7 @@ import java.util.TreeMap;
 
 import io.fleetstream.ingest.IngestApplication;
 import io.fleetstream.testsupport.RealInfrastructure;
-import io.fleetstream.testsupport.RedisProcess;
+import io.fleetstream.devinfra.RedisProcess;
 import io.fleetstream.testsupport.SharedKafkaBroker;
 import io.fleetstream.testsupport.SharedRedis;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -37,9 +37,9 @@ import static org.awaitility.Awaitility.await;
  * Prometheus would.
  */
 @SpringBootTest(classes = IngestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "management.server.port=0", "fleet.kafka.create-topics=true",
+		properties = { "management.server.port=0", "fleet.kafka.create-topics=true", "fleet.security.open=true",
 				// the outage below is noticed and recovered from within seconds
-				"spring.data.redis.timeout=1s", "fleet.ingest.redis-timeout=1s", "fleet.kafka.retry.max-interval=1s" })
+				"spring.data.redis.timeout=1s", "fleet.kafka.retry.max-interval=1s" })
 @AutoConfigureMetrics
 @RealInfrastructure
 class DashboardMetricsIntegrationTests {
