@@ -141,9 +141,12 @@ class RedisOutageIntegrationTests {
 		return base + round * 1000L;
 	}
 
-	/** The fault's duration: waiting on nothing is the point here. */
-	private static void pause(Duration duration) {
-		await().pollDelay(duration).atMost(duration.plusSeconds(1)).until(() -> true);
+	/**
+	 * Paces the producer (the fault's timing): a deliberate pause, not a wait for a
+	 * condition, so it is a plain sleep rather than an await that cannot fail.
+	 */
+	private static void pause(Duration duration) throws InterruptedException {
+		Thread.sleep(duration.toMillis());
 	}
 
 }

@@ -54,15 +54,25 @@ public class FleetKafkaAutoConfiguration {
 	@Bean
 	KafkaTemplate<String, byte[]> fleetDeadLetterTemplate(DefaultKafkaProducerFactory<?, ?> producerFactory,
 			FleetProperties properties) {
-		Map<String, Object> overrides = new HashMap<>(BoundedDeadLetterPublishingRecoverer.producerOverrides(
+		return rawBytesIdempotentTemplate(producerFactory, BoundedDeadLetterPublishingRecoverer.producerOverrides(
 				producerFactory.getConfigurationProperties(), properties.kafka().deadLetterSendTimeout()));
-		overrides.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
-		overrides.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
-		overrides.put(ProducerConfig.ACKS_CONFIG, "all");
-		overrides.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+	}
+
+	/**
+	 * A template over Boot's producer settings with string keys, raw values, idempotence
+	 * and acks from all in-sync replicas, plus these overrides: what every FleetStream
+	 * producer (dead letters, {@link KafkaTopicLoader}) needs.
+	 */
+	public static KafkaTemplate<String, byte[]> rawBytesIdempotentTemplate(
+			DefaultKafkaProducerFactory<?, ?> producerFactory, Map<String, Object> overrides) {
+		Map<String, Object> config = new HashMap<>(overrides);
+		config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+		config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+		config.put(ProducerConfig.ACKS_CONFIG, "all");
+		config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
 		@SuppressWarnings("unchecked")
 		DefaultKafkaProducerFactory<String, byte[]> factory = (DefaultKafkaProducerFactory<String, byte[]>) producerFactory
-			.copyWithConfigurationOverride(overrides);
+			.copyWithConfigurationOverride(config);
 		return new KafkaTemplate<>(factory);
 	}
 

@@ -10,9 +10,6 @@ import io.fleetstream.common.kafka.DeadLetters;
 import io.fleetstream.common.kafka.FleetKafkaAutoConfiguration;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -78,15 +75,7 @@ public class PipelineAutoConfiguration {
 	 */
 	@Bean
 	KafkaTemplate<String, byte[]> fleetPublishingKafkaTemplate(DefaultKafkaProducerFactory<?, ?> producerFactory) {
-		Map<String, Object> overrides = new HashMap<>();
-		overrides.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
-		overrides.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
-		overrides.put(ProducerConfig.ACKS_CONFIG, "all");
-		overrides.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-		@SuppressWarnings("unchecked")
-		DefaultKafkaProducerFactory<String, byte[]> factory = (DefaultKafkaProducerFactory<String, byte[]>) producerFactory
-			.copyWithConfigurationOverride(overrides);
-		return new KafkaTemplate<>(factory);
+		return FleetKafkaAutoConfiguration.rawBytesIdempotentTemplate(producerFactory, Map.of());
 	}
 
 	@Bean
