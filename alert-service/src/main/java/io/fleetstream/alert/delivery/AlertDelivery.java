@@ -14,13 +14,15 @@ public interface AlertDelivery {
 	 * Publishes the notifications and returns once each is sent or permanently rejected.
 	 * @return the notifications SNS refused as invalid (to be dead-lettered with the
 	 * reason; they are not retried)
-	 * @throws RuntimeException when SNS is unreachable or throttling: a transient failure,
-	 * retried by the pipeline with back-off; what was already sent is not sent again
+	 * @throws RuntimeException when SNS is unreachable or throttling: a transient
+	 * failure, retried by the pipeline with back-off; what was already sent is not sent
+	 * again
 	 */
 	DeliveryResult deliver(List<AlertNotification> notifications);
 
 	/**
-	 * @param rejected the notifications SNS refused, with a kebab-case reason and a detail
+	 * @param rejected the notifications SNS refused, with a kebab-case reason and a
+	 * detail
 	 */
 	record DeliveryResult(List<Rejected> rejected) {
 

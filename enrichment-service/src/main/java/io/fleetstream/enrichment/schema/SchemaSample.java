@@ -23,6 +23,7 @@ public interface SchemaSample {
 	/**
 	 * A DMS control record (create-table, drop-table, add-column, drop-column,
 	 * change-columns, ...): published as a schema change, never applied as data.
+	 *
 	 * @param operation the DMS {@code metadata.operation}
 	 * @param schema the DMS {@code metadata.schema-name}
 	 * @param table the DMS {@code metadata.table-name}
