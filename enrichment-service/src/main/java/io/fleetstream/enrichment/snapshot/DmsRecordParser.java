@@ -230,8 +230,8 @@ final class DmsRecordParser {
 		if (node.isString()) {
 			return node.stringValue();
 		}
-		if (node.isIntegralNumber()) {
-			return node.asString();
+		if (node.isIntegralNumber() && node.canConvertToLong()) {
+			return Long.toString(node.longValue());
 		}
 		return null;
 	}
