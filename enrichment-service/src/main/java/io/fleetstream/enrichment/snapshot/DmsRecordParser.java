@@ -117,6 +117,9 @@ final class DmsRecordParser {
 		catch (IllegalArgumentException ex) {
 			return reject(CdcRejection.INVALID_TIMESTAMP, ex.getMessage());
 		}
+		if (time.isBefore(Instant.EPOCH)) {
+			return reject(CdcRejection.INVALID_TIMESTAMP, "metadata timestamp " + time + " is before 1970");
+		}
 		Map<String, Object> columns = new LinkedHashMap<>();
 		Map<String, JsonType> types = new LinkedHashMap<>();
 		for (Map.Entry<String, JsonNode> column : data.properties()) {

@@ -98,27 +98,28 @@ class DmsRecordParserTests {
 	@ParameterizedTest(name = "{0}")
 	@CsvSource(delimiter = '|',
 			textBlock = """
-					malformed-json      | {"data":
-					malformed-json      | ''
-					not-an-object       | [1, 2]
-					missing-metadata    | {"data": {"car_id": "c"}}
-					missing-metadata    | {"data": {"car_id": "c"}, "metadata": "x"}
-					unknown-record-type | {"data": {"car_id": "c"}, "metadata": {"record-type": "ddl", "operation": "load", "table-name": "carinfo", "timestamp": "2026-12-01T10:00:00Z"}}
-					unknown-record-type | {"data": {"car_id": "c"}, "metadata": {"operation": "load", "table-name": "carinfo", "timestamp": "2026-12-01T10:00:00Z"}}
-					missing-data        | {"metadata": {"record-type": "data", "operation": "load", "table-name": "carinfo", "timestamp": "2026-12-01T10:00:00Z"}}
-					missing-data        | {"data": [1], "metadata": {"record-type": "data", "operation": "load", "table-name": "carinfo", "timestamp": "2026-12-01T10:00:00Z"}}
-					unknown-operation   | {"data": {"car_id": "c"}, "metadata": {"record-type": "data", "operation": "truncate", "table-name": "carinfo", "timestamp": "2026-12-01T10:00:00Z"}}
-					unknown-operation   | {"data": {"car_id": "c"}, "metadata": {"record-type": "data", "table-name": "carinfo", "timestamp": "2026-12-01T10:00:00Z"}}
-					unknown-table       | {"data": {"car_id": "c"}, "metadata": {"record-type": "data", "operation": "load", "table-name": "drivers", "timestamp": "2026-12-01T10:00:00Z"}}
-					unknown-table       | {"data": {"car_id": "c"}, "metadata": {"record-type": "data", "operation": "load", "timestamp": "2026-12-01T10:00:00Z"}}
-					missing-key-column  | {"data": {"plate": "p"}, "metadata": {"record-type": "data", "operation": "load", "table-name": "carinfo", "timestamp": "2026-12-01T10:00:00Z"}}
-					missing-key-column  | {"data": {"car_id": null}, "metadata": {"record-type": "data", "operation": "load", "table-name": "carinfo", "timestamp": "2026-12-01T10:00:00Z"}}
-					missing-key-column  | {"data": {"car_id": 1.5}, "metadata": {"record-type": "data", "operation": "load", "table-name": "carinfo", "timestamp": "2026-12-01T10:00:00Z"}}
-					missing-key-column  | {"data": {"car_id": "c"}, "metadata": {"record-type": "data", "operation": "load", "table-name": "deviceinfo", "timestamp": "2026-12-01T10:00:00Z"}}
-					invalid-join-column | {"data": {"device_id": "d", "car_id": true}, "metadata": {"record-type": "data", "operation": "load", "table-name": "deviceinfo", "timestamp": "2026-12-01T10:00:00Z"}}
-					invalid-timestamp   | {"data": {"car_id": "c"}, "metadata": {"record-type": "data", "operation": "load", "table-name": "carinfo", "timestamp": "yesterday"}}
-					invalid-timestamp   | {"data": {"car_id": "c"}, "metadata": {"record-type": "data", "operation": "load", "table-name": "carinfo"}}
-					""")
+							malformed-json      | {"data":
+							malformed-json      | ''
+							not-an-object       | [1, 2]
+							missing-metadata    | {"data": {"car_id": "c"}}
+							missing-metadata    | {"data": {"car_id": "c"}, "metadata": "x"}
+							unknown-record-type | {"data": {"car_id": "c"}, "metadata": {"record-type": "ddl", "operation": "load", "table-name": "carinfo", "timestamp": "2026-12-01T10:00:00Z"}}
+							unknown-record-type | {"data": {"car_id": "c"}, "metadata": {"operation": "load", "table-name": "carinfo", "timestamp": "2026-12-01T10:00:00Z"}}
+							missing-data        | {"metadata": {"record-type": "data", "operation": "load", "table-name": "carinfo", "timestamp": "2026-12-01T10:00:00Z"}}
+							missing-data        | {"data": [1], "metadata": {"record-type": "data", "operation": "load", "table-name": "carinfo", "timestamp": "2026-12-01T10:00:00Z"}}
+							unknown-operation   | {"data": {"car_id": "c"}, "metadata": {"record-type": "data", "operation": "truncate", "table-name": "carinfo", "timestamp": "2026-12-01T10:00:00Z"}}
+							unknown-operation   | {"data": {"car_id": "c"}, "metadata": {"record-type": "data", "table-name": "carinfo", "timestamp": "2026-12-01T10:00:00Z"}}
+							unknown-table       | {"data": {"car_id": "c"}, "metadata": {"record-type": "data", "operation": "load", "table-name": "drivers", "timestamp": "2026-12-01T10:00:00Z"}}
+							unknown-table       | {"data": {"car_id": "c"}, "metadata": {"record-type": "data", "operation": "load", "timestamp": "2026-12-01T10:00:00Z"}}
+							missing-key-column  | {"data": {"plate": "p"}, "metadata": {"record-type": "data", "operation": "load", "table-name": "carinfo", "timestamp": "2026-12-01T10:00:00Z"}}
+							missing-key-column  | {"data": {"car_id": null}, "metadata": {"record-type": "data", "operation": "load", "table-name": "carinfo", "timestamp": "2026-12-01T10:00:00Z"}}
+							missing-key-column  | {"data": {"car_id": 1.5}, "metadata": {"record-type": "data", "operation": "load", "table-name": "carinfo", "timestamp": "2026-12-01T10:00:00Z"}}
+							missing-key-column  | {"data": {"car_id": "c"}, "metadata": {"record-type": "data", "operation": "load", "table-name": "deviceinfo", "timestamp": "2026-12-01T10:00:00Z"}}
+							invalid-join-column | {"data": {"device_id": "d", "car_id": true}, "metadata": {"record-type": "data", "operation": "load", "table-name": "deviceinfo", "timestamp": "2026-12-01T10:00:00Z"}}
+							invalid-timestamp   | {"data": {"car_id": "c"}, "metadata": {"record-type": "data", "operation": "load", "table-name": "carinfo", "timestamp": "yesterday"}}
+							invalid-timestamp   | {"data": {"car_id": "c"}, "metadata": {"record-type": "data", "operation": "load", "table-name": "carinfo"}}
+					invalid-timestamp   | {"data": {"car_id": "c"}, "metadata": {"record-type": "data", "operation": "load", "table-name": "carinfo", "timestamp": "1969-12-31T23:59:59Z"}}
+							""")
 	void malformedRecordIsRejectedWithItsReason(String reason, String json) {
 		Handled<CdcRecord> handled = this.parser.parse(json.getBytes(StandardCharsets.UTF_8), 0, 0);
 		assertThat(handled).isInstanceOfSatisfying(Handled.Rejected.class, (rejected) -> {
