@@ -1,20 +1,23 @@
 package io.fleetstream.local;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 
 import io.fleetstream.local.infra.LocalKafka;
 import io.fleetstream.local.infra.LocalRedis;
 import io.fleetstream.local.infra.PortChooser;
 import io.fleetstream.local.service.IngestService;
-import io.fleetstream.local.simulator.GpsSimulator;
+import io.fleetstream.local.simulator.FleetSimulator;
 import io.fleetstream.local.simulator.SimulationArea;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.apache.kafka.clients.producer.ProducerConfig;
 
 /**
  * FleetStream on one machine with nothing but a JDK: a real Kafka broker and a real
@@ -63,10 +66,11 @@ public final class LocalStack implements AutoCloseable {
 		List<LocalComponent> services = List
 			.of(IngestService.create(infrastructure, http, management, commandLine.serviceArguments()));
 		List<LocalComponent> simulators = new ArrayList<>();
-		LocalStackProperties.Gps gps = commandLine.properties().gps();
-		if (gps.enabled()) {
-			simulators.add(new GpsSimulator(gps, infrastructure.kafkaBootstrapServers(), SimulationArea.SEOUL,
-					Clock.systemUTC()));
+		LocalStackProperties.Simulator simulator = commandLine.properties().simulator();
+		if (simulator.enabled()) {
+			simulators.add(new FleetSimulator(simulator,
+					Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, infrastructure.kafkaBootstrapServers()),
+					SimulationArea.SEOUL, Clock.systemUTC(), Duration.ofMinutes(1)));
 		}
 		return new LocalStack(List.of(kafka, redis), services, List.copyOf(simulators), chooser.notes());
 	}

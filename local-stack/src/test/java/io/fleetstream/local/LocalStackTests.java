@@ -33,8 +33,8 @@ class LocalStackTests {
 
 	@Test
 	void simulatedCarsReachRedisThroughKafkaAndIngestServiceThenEverythingStops() throws Exception {
-		LocalStack stack = LocalStack.create(CommandLine.parse("--cars=" + CARS, "--seed=1", "--kafka-port=0",
-				"--redis-port=0", "--http-port=0", "--management-port=0"));
+		LocalStack stack = LocalStack.create(CommandLine.parse("--cars=" + CARS, "--seed=1", "--parked-share=0",
+				"--kafka-port=0", "--redis-port=0", "--http-port=0", "--management-port=0"));
 		LocalRedis redis = component(stack, LocalRedis.class);
 		SpringService ingest = component(stack, SpringService.class);
 		try {
