@@ -42,7 +42,9 @@ public record CommandLine(LocalStackProperties properties, List<String> serviceA
 			new ShortOption("kafka-port", "ports.kafka", "Kafka broker (9092)"),
 			new ShortOption("redis-port", "ports.redis", "redis-server (6379)"),
 			new ShortOption("http-port", "ports.http", "ingest-service API (8080)"),
-			new ShortOption("management-port", "ports.management", "ingest-service actuator (8081)"));
+			new ShortOption("management-port", "ports.management", "ingest-service actuator (8081)"),
+			new ShortOption("enrichment-port", "ports.enrichment", "enrichment-service API, actuator +1 (8082)"),
+			new ShortOption("alert-port", "ports.alert", "alert-service API, actuator +1 (8084)"));
 
 	public static CommandLine parse(String... args) {
 		Map<String, Object> local = new LinkedHashMap<>();

@@ -23,10 +23,13 @@ public record LocalStackProperties(@DefaultValue Ports ports, @DefaultValue Simu
 	 *
 	 * @param kafka Kafka broker, usually 9092
 	 * @param redis redis-server, usually 6379
-	 * @param http ingest-service's API, usually 8080
+	 * @param http ingest-service's API (and the live map), usually 8080
 	 * @param management ingest-service's actuator endpoints, usually 8081
+	 * @param enrichment enrichment-service's API, usually 8082 (its actuator one above)
+	 * @param alert alert-service's API, usually 8084 (its actuator one above)
 	 */
-	public record Ports(Integer kafka, Integer redis, Integer http, Integer management) {
+	public record Ports(Integer kafka, Integer redis, Integer http, Integer management, Integer enrichment,
+			Integer alert) {
 
 		public static final int KAFKA_DEFAULT = 9092;
 
@@ -35,6 +38,10 @@ public record LocalStackProperties(@DefaultValue Ports ports, @DefaultValue Simu
 		public static final int HTTP_DEFAULT = 8080;
 
 		public static final int MANAGEMENT_DEFAULT = 8081;
+
+		public static final int ENRICHMENT_DEFAULT = 8082;
+
+		public static final int ALERT_DEFAULT = 8084;
 
 	}
 
