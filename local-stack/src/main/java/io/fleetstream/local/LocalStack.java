@@ -12,6 +12,7 @@ import java.util.Map;
 import io.fleetstream.local.infra.LocalKafka;
 import io.fleetstream.local.infra.LocalRedis;
 import io.fleetstream.local.infra.PortChooser;
+import io.fleetstream.local.loadgen.LoadGenerator;
 import io.fleetstream.local.service.LocalServices;
 import io.fleetstream.local.simulator.FleetSimulator;
 import io.fleetstream.local.simulator.SimulationArea;
@@ -142,6 +143,10 @@ public final class LocalStack implements AutoCloseable {
 	}
 
 	public static void main(String[] args) throws Exception {
+		if (args.length > 0 && args[0].equals("simulate")) {
+			LoadGenerator.main(Arrays.copyOfRange(args, 1, args.length));
+			return;
+		}
 		if (Arrays.asList(args).contains("--help")) {
 			System.out.println("bin/fleetstream-local [--no-build] [options]\n" + CommandLine.usage());
 			return;

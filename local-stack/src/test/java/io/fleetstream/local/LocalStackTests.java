@@ -11,6 +11,7 @@ import io.fleetstream.devinfra.FreePorts;
 import io.fleetstream.ingest.position.PositionKeys;
 import io.fleetstream.local.infra.LocalKafka;
 import io.fleetstream.local.infra.LocalRedis;
+import io.fleetstream.local.simulator.FleetSimulator;
 import io.fleetstream.local.service.SpringService;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
@@ -61,6 +62,13 @@ class LocalStackTests {
 			finally {
 				client.shutdown();
 			}
+			// the simulator also sends status updates and the reference tables' full load
+			// (and
+			// later changes)
+			FleetSimulator simulator = component(stack, FleetSimulator.class);
+			await().atMost(Duration.ofSeconds(30))
+				.until(() -> simulator.sent("cdc.carinfo") >= CARS && simulator.sent("cdc.deviceinfo") >= CARS
+						&& simulator.sent("cars.status.json") >= CARS);
 			String api = "http://localhost:" + ingest.httpPort() + "/api/v1/vehicles";
 			assertThat(get(api + "?lat=37.5665&lng=126.978&radiusM=20000&limit=1000").body())
 				.contains("\"count\":" + CARS);
