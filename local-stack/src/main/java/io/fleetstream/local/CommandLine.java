@@ -14,9 +14,9 @@ import org.springframework.core.env.StandardEnvironment;
 /**
  * Reads the local stack's options. Short options ({@code --cars=500}) and
  * {@code --fleet.local.*} set {@link LocalStackProperties}; they win over system
- * properties ({@code -Dfleet.local.gps.cars=500}), which win over environment variables
- * ({@code FLEET_LOCAL_GPS_CARS=500}). Any other {@code --name=value} with a dot in the
- * name is handed to every service as a Spring Boot property
+ * properties ({@code -Dfleet.local.simulator.cars=500}), which win over environment
+ * variables ({@code FLEET_LOCAL_SIMULATOR_CARS=500}). Any other {@code --name=value} with
+ * a dot in the name is handed to every service as a Spring Boot property
  * ({@code --fleet.ingest.geo-shards=4}).
  *
  * @param properties the local stack's settings
@@ -27,17 +27,24 @@ public record CommandLine(LocalStackProperties properties, List<String> serviceA
 	static final String PREFIX = "fleet.local.";
 
 	private static final List<ShortOption> SHORT_OPTIONS = List.of(
-			new ShortOption("cars", "gps.cars", "simulated cars (2000)"),
-			new ShortOption("rate-hz", "gps.rate-hz", "fixes per car per second (1)"),
-			new ShortOption("parked-share", "gps.parked-share", "share of cars that stay parked (0.05)"),
-			new ShortOption("bad-record-rate", "gps.bad-record-rate",
-					"share of fixes sent broken, to see the dead-letter topic (0)"),
-			new ShortOption("seed", "gps.seed", "random seed, for the same fleet every run (none)"),
-			new ShortOption("simulator", "gps.enabled", "run the GPS simulator (true)"),
+			new ShortOption("cars", "simulator.cars", "simulated cars (2000)"),
+			new ShortOption("rate-hz", "simulator.rate-hz", "fixes per driving car per second (1)"),
+			new ShortOption("parked-share", "simulator.parked-share", "share of cars parked at the start (0.4)"),
+			new ShortOption("incidents-per-minute", "simulator.incidents-per-minute",
+					"scripted incidents per minute, every kind in turn (2)"),
+			new ShortOption("bad-record-rate", "simulator.bad-record-rate",
+					"share of records sent broken, to see the dead-letter topics (0)"),
+			new ShortOption("duplicate-rate", "simulator.duplicate-rate", "share of fixes sent twice (0)"),
+			new ShortOption("out-of-order-rate", "simulator.out-of-order-rate",
+					"share of fixes sent after the next one (0)"),
+			new ShortOption("seed", "simulator.seed", "random seed, for the same fleet every run (none)"),
+			new ShortOption("simulator", "simulator.enabled", "run the fleet simulator (true)"),
 			new ShortOption("kafka-port", "ports.kafka", "Kafka broker (9092)"),
 			new ShortOption("redis-port", "ports.redis", "redis-server (6379)"),
 			new ShortOption("http-port", "ports.http", "ingest-service API (8080)"),
-			new ShortOption("management-port", "ports.management", "ingest-service actuator (8081)"));
+			new ShortOption("management-port", "ports.management", "ingest-service actuator (8081)"),
+			new ShortOption("enrichment-port", "ports.enrichment", "enrichment-service API, actuator +1 (8082)"),
+			new ShortOption("alert-port", "ports.alert", "alert-service API, actuator +1 (8084)"));
 
 	public static CommandLine parse(String... args) {
 		Map<String, Object> local = new LinkedHashMap<>();
@@ -83,12 +90,12 @@ public record CommandLine(LocalStackProperties properties, List<String> serviceA
 		for (ShortOption option : SHORT_OPTIONS) {
 			usage.append(String.format("  --%-17s %s%n", option.name(), option.description()));
 		}
-		usage
-			.append("  --fleet.local.<setting>  any local stack setting, e.g. --fleet.local.gps.topic=cars.gps.json\n");
+		usage.append(
+				"  --fleet.local.<setting>  any local stack setting, e.g. --fleet.local.simulator.topics.gps=cars.gps.json\n");
 		usage.append("  --<spring property>      handed to the services, e.g. --fleet.ingest.geo-shards=4\n");
 		usage.append("A port that is not set falls back to a free one if taken; 0 means any free port.\n");
-		usage.append("System properties (-Dfleet.local.gps.cars=500) and environment variables\n");
-		usage.append("(FLEET_LOCAL_GPS_CARS=500) work too; options win over both.\n");
+		usage.append("System properties (-Dfleet.local.simulator.cars=500) and environment variables\n");
+		usage.append("(FLEET_LOCAL_SIMULATOR_CARS=500) work too; options win over both.\n");
 		return usage.toString();
 	}
 

@@ -1,20 +1,24 @@
 package io.fleetstream.local;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 
 import io.fleetstream.local.infra.LocalKafka;
 import io.fleetstream.local.infra.LocalRedis;
 import io.fleetstream.local.infra.PortChooser;
-import io.fleetstream.local.service.IngestService;
-import io.fleetstream.local.simulator.GpsSimulator;
+import io.fleetstream.local.loadgen.LoadGenerator;
+import io.fleetstream.local.service.LocalServices;
+import io.fleetstream.local.simulator.FleetSimulator;
 import io.fleetstream.local.simulator.SimulationArea;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.apache.kafka.clients.producer.ProducerConfig;
 
 /**
  * FleetStream on one machine with nothing but a JDK: a real Kafka broker and a real
@@ -59,16 +63,32 @@ public final class LocalStack implements AutoCloseable {
 				LocalStackProperties.Ports.HTTP_DEFAULT);
 		int management = chooser.choose("ingest-service management", "--management-port", ports.management(),
 				LocalStackProperties.Ports.MANAGEMENT_DEFAULT);
+		int enrichment = chooser.choose("enrichment-service", "--enrichment-port", ports.enrichment(),
+				LocalStackProperties.Ports.ENRICHMENT_DEFAULT);
+		int enrichmentManagement = chooser.choose("enrichment-service management", "--enrichment-port",
+				managementPortOf(ports.enrichment()), LocalStackProperties.Ports.ENRICHMENT_DEFAULT + 1);
+		int alert = chooser.choose("alert-service", "--alert-port", ports.alert(),
+				LocalStackProperties.Ports.ALERT_DEFAULT);
+		int alertManagement = chooser.choose("alert-service management", "--alert-port",
+				managementPortOf(ports.alert()), LocalStackProperties.Ports.ALERT_DEFAULT + 1);
 		Infrastructure infrastructure = new Infrastructure(kafka.bootstrapServers(), redis.host(), redis.port());
-		List<LocalComponent> services = List
-			.of(IngestService.create(infrastructure, http, management, commandLine.serviceArguments()));
+		List<String> arguments = commandLine.serviceArguments();
+		List<LocalComponent> services = List.of(LocalServices.ingest(infrastructure, http, management, arguments),
+				LocalServices.enrichment(infrastructure, enrichment, enrichmentManagement, arguments),
+				LocalServices.alert(infrastructure, alert, alertManagement, arguments));
 		List<LocalComponent> simulators = new ArrayList<>();
-		LocalStackProperties.Gps gps = commandLine.properties().gps();
-		if (gps.enabled()) {
-			simulators.add(new GpsSimulator(gps, infrastructure.kafkaBootstrapServers(), SimulationArea.SEOUL,
-					Clock.systemUTC()));
+		LocalStackProperties.Simulator simulator = commandLine.properties().simulator();
+		if (simulator.enabled()) {
+			simulators.add(new FleetSimulator(simulator,
+					Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, infrastructure.kafkaBootstrapServers()),
+					SimulationArea.SEOUL, Clock.systemUTC(), Duration.ofMinutes(1)));
 		}
 		return new LocalStack(List.of(kafka, redis), services, List.copyOf(simulators), chooser.notes());
+	}
+
+	/** A service's actuator listens one above its API, any free port when that is 0. */
+	private static Integer managementPortOf(Integer apiPort) {
+		return (apiPort == null || apiPort == 0) ? apiPort : Integer.valueOf(apiPort + 1);
 	}
 
 	/** Starts every component in order; on failure stops what started and rethrows. */
@@ -123,6 +143,10 @@ public final class LocalStack implements AutoCloseable {
 	}
 
 	public static void main(String[] args) throws Exception {
+		if (args.length > 0 && args[0].equals("simulate")) {
+			LoadGenerator.main(Arrays.copyOfRange(args, 1, args.length));
+			return;
+		}
 		if (Arrays.asList(args).contains("--help")) {
 			System.out.println("bin/fleetstream-local [--no-build] [options]\n" + CommandLine.usage());
 			return;

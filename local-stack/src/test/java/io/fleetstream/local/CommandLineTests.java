@@ -10,21 +10,21 @@ class CommandLineTests {
 	@Test
 	void defaultsAreTwoThousandCarsAtOneHertzOnTheUsualPorts() {
 		LocalStackProperties properties = CommandLine.parse().properties();
-		assertThat(properties.gps().cars()).isEqualTo(2000);
-		assertThat(properties.gps().intervalMs()).isEqualTo(1000);
-		assertThat(properties.gps().badRecordRate()).isZero();
-		assertThat(properties.gps().topic()).isEqualTo("cars.gps.json");
+		assertThat(properties.simulator().cars()).isEqualTo(2000);
+		assertThat(properties.simulator().intervalMs()).isEqualTo(1000);
+		assertThat(properties.simulator().badRecordRate()).isZero();
+		assertThat(properties.simulator().topics().gps()).isEqualTo("cars.gps.json");
 		assertThat(properties.ports().kafka()).isNull();
 	}
 
 	@Test
 	void shortOptionsAndFullPropertiesSetTheLocalStack() {
 		CommandLine commandLine = CommandLine.parse("--cars=50", "--rate-hz=2", "--kafka-port=0",
-				"--fleet.local.gps.bad-record-rate=0.01", "--simulator=false");
-		assertThat(commandLine.properties().gps().cars()).isEqualTo(50);
-		assertThat(commandLine.properties().gps().intervalMs()).isEqualTo(500);
-		assertThat(commandLine.properties().gps().badRecordRate()).isEqualTo(0.01);
-		assertThat(commandLine.properties().gps().enabled()).isFalse();
+				"--fleet.local.simulator.bad-record-rate=0.01", "--simulator=false");
+		assertThat(commandLine.properties().simulator().cars()).isEqualTo(50);
+		assertThat(commandLine.properties().simulator().intervalMs()).isEqualTo(500);
+		assertThat(commandLine.properties().simulator().badRecordRate()).isEqualTo(0.01);
+		assertThat(commandLine.properties().simulator().enabled()).isFalse();
 		assertThat(commandLine.properties().ports().kafka()).isZero();
 		assertThat(commandLine.serviceArguments()).isEmpty();
 	}
@@ -43,7 +43,7 @@ class CommandLineTests {
 		assertThatIllegalArgumentException().isThrownBy(() -> CommandLine.parse("cars=10"))
 			.withMessageContaining("Expected --name=value");
 		assertThatIllegalArgumentException().isThrownBy(() -> CommandLine.parse("--cars=many"))
-			.withMessageContaining("fleet.local.gps.cars");
+			.withMessageContaining("fleet.local.simulator.cars");
 		assertThatIllegalArgumentException().isThrownBy(() -> CommandLine.parse("--bad-record-rate=2"))
 			.withMessageContaining("bad-record-rate must be in [0, 1]");
 	}

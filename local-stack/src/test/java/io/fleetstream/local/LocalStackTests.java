@@ -11,6 +11,7 @@ import io.fleetstream.devinfra.FreePorts;
 import io.fleetstream.ingest.position.PositionKeys;
 import io.fleetstream.local.infra.LocalKafka;
 import io.fleetstream.local.infra.LocalRedis;
+import io.fleetstream.local.simulator.FleetSimulator;
 import io.fleetstream.local.service.SpringService;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
@@ -33,12 +34,19 @@ class LocalStackTests {
 
 	@Test
 	void simulatedCarsReachRedisThroughKafkaAndIngestServiceThenEverythingStops() throws Exception {
-		LocalStack stack = LocalStack.create(CommandLine.parse("--cars=" + CARS, "--seed=1", "--kafka-port=0",
-				"--redis-port=0", "--http-port=0", "--management-port=0"));
+		LocalStack stack = LocalStack
+			.create(CommandLine.parse("--cars=" + CARS, "--seed=1", "--parked-share=0", "--kafka-port=0",
+					"--redis-port=0", "--http-port=0", "--management-port=0", "--enrichment-port=0", "--alert-port=0"));
 		LocalRedis redis = component(stack, LocalRedis.class);
-		SpringService ingest = component(stack, SpringService.class);
+		SpringService ingest = service(stack, "ingest-service");
 		try {
 			stack.start();
+			// each service runs with the configuration it ships, not the first one on the
+			// stack's class path
+			for (String name : List.of("ingest-service", "enrichment-service", "alert-service")) {
+				assertThat(service(stack, name).context().getEnvironment().getProperty("spring.application.name"))
+					.isEqualTo(name);
+			}
 			assertThat(stack.banner()).contains(component(stack, LocalKafka.class).bootstrapServers(),
 					"127.0.0.1:" + redis.port(), "http://localhost:" + ingest.httpPort() + "/api/v1/vehicles?lat=");
 			PositionKeys keys = ingest.context().getBean(PositionKeys.class);
@@ -54,6 +62,13 @@ class LocalStackTests {
 			finally {
 				client.shutdown();
 			}
+			// the simulator also sends status updates and the reference tables' full load
+			// (and
+			// later changes)
+			FleetSimulator simulator = component(stack, FleetSimulator.class);
+			await().atMost(Duration.ofSeconds(30))
+				.until(() -> simulator.sent("cdc.carinfo") >= CARS && simulator.sent("cdc.deviceinfo") >= CARS
+						&& simulator.sent("cars.status.json") >= CARS);
 			String api = "http://localhost:" + ingest.httpPort() + "/api/v1/vehicles";
 			assertThat(get(api + "?lat=37.5665&lng=126.978&radiusM=20000&limit=1000").body())
 				.contains("\"count\":" + CARS);
@@ -71,6 +86,15 @@ class LocalStackTests {
 		assertThat(List.of(redis.port(), ingest.httpPort(), ingest.managementPort(),
 				Integer.parseInt(component(stack, LocalKafka.class).bootstrapServers().split(":")[1])))
 			.allSatisfy((port) -> assertThat(FreePorts.isFree(port)).as("port %d is free", port).isTrue());
+	}
+
+	private static SpringService service(LocalStack stack, String name) {
+		return stack.components()
+			.stream()
+			.filter((component) -> component instanceof SpringService && component.name().equals(name))
+			.map(SpringService.class::cast)
+			.findFirst()
+			.orElseThrow();
 	}
 
 	private static long carsStored(RedisCommands<String, String> commands, PositionKeys keys) {

@@ -70,7 +70,7 @@ enum BadFix {
 	}
 
 	/** This kind of broken record for {@code car}'s current fix. */
-	SimulatedRecord record(CarState car, long nowMs) {
+	SimulatedRecord record(GpsSample car, long nowMs) {
 		String key = (this == MISSING_CAR_ID) ? "" : car.carId();
 		return new SimulatedRecord(key, this.value.of(car, nowMs));
 	}
@@ -82,7 +82,7 @@ enum BadFix {
 	@FunctionalInterface
 	private interface Value {
 
-		byte[] of(CarState car, long nowMs);
+		byte[] of(GpsSample car, long nowMs);
 
 	}
 

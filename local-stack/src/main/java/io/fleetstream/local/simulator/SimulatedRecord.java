@@ -1,10 +1,10 @@
 package io.fleetstream.local.simulator;
 
 /**
- * One record the simulator sends to the GPS topic.
+ * One record the simulator sends.
  *
- * @param key the record key: the car id, as devices send it
- * @param value the record value: a fix in the devices' JSON, or a broken one
+ * @param key the record key: the car id (or the row key for CDC), as sources send it
+ * @param value the record value, or a broken one
  */
 record SimulatedRecord(String key, byte[] value) {
 }

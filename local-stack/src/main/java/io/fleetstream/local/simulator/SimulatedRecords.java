@@ -29,7 +29,7 @@ final class SimulatedRecords {
 		this.random = random;
 	}
 
-	SimulatedRecord next(CarState car, long nowMs) {
+	SimulatedRecord next(GpsSample car, long nowMs) {
 		if (this.random.nextDouble() < this.badRecordRate) {
 			BadFix kind = CYCLE[(int) (this.badRecords++ % CYCLE.length)];
 			return kind.record(car, nowMs);
@@ -38,7 +38,7 @@ final class SimulatedRecords {
 	}
 
 	/** The car's fix as its device sends it, heading in whole degrees. */
-	static SimulatedRecord fix(CarState car) {
+	static SimulatedRecord fix(GpsSample car) {
 		double heading = Math.round(car.headingDeg()) % 360;
 		return new SimulatedRecord(car.carId(),
 				GpsFixJson.encode(car.lat(), car.lng(), car.ts(), car.speedKmh(), heading));

@@ -51,20 +51,18 @@ public record SimulationArea(double centreLat, double centreLng, double radiusM)
 		return Math.hypot(northM(lat), eastM(lat, lng));
 	}
 
-	/** The heading, degrees clockwise from north, that points from here to the centre. */
-	public double headingToCentreDeg(double lat, double lng) {
-		return Headings.normalise(Math.toDegrees(Math.atan2(-eastM(lat, lng), -northM(lat))));
-	}
-
-	private double northM(double lat) {
+	/** Metres north of the centre. */
+	public double northM(double lat) {
 		return Math.toRadians(lat - this.centreLat) * EARTH_RADIUS_M;
 	}
 
-	private double eastM(double lat, double lng) {
+	/** Metres east of the centre. */
+	public double eastM(double lat, double lng) {
 		return Math.toRadians(lng - this.centreLng) * EARTH_RADIUS_M * Math.cos(Math.toRadians(lat));
 	}
 
-	private Point fromPlane(double northM, double eastM) {
+	/** The point {@code northM} north and {@code eastM} east of the centre. */
+	public Point fromPlane(double northM, double eastM) {
 		double lat = this.centreLat + Math.toDegrees(northM / EARTH_RADIUS_M);
 		double lng = this.centreLng + Math.toDegrees(eastM / (EARTH_RADIUS_M * Math.cos(Math.toRadians(lat))));
 		return new Point(lat, lng);

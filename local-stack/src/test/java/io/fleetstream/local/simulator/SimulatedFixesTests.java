@@ -33,16 +33,15 @@ class SimulatedFixesTests {
 	private final GpsFixParser parser = new GpsFixParser(new ObjectMapper(),
 			Clock.fixed(Instant.ofEpochMilli(NOW), ZoneOffset.UTC), Duration.ofMinutes(5));
 
-	private final CarMotion motion = new CarMotion(SimulationArea.SEOUL);
-
 	private final SplittableRandom random = new SplittableRandom(3);
 
 	@Test
 	void simulatedFixesAreAcceptedWithEveryFieldAsSent() {
 		SimulatedRecords records = new SimulatedRecords(0, this.random);
-		CarState car = this.motion.place("car-00042", NOW, false, this.random);
 		for (int second = 0; second < 300; second++) {
-			car = this.motion.next(car, 1000, this.random);
+			GpsSample car = new GpsSample("car-00042", this.random.nextDouble(37.4, 37.7),
+					this.random.nextDouble(126.8, 127.2), NOW - 1000 * second, this.random.nextDouble(0, 140),
+					this.random.nextDouble(0, 360));
 			Handled<GpsFix> handled = parse(records.next(car, NOW));
 			assertThat(handled).isInstanceOf(Handled.Accepted.class);
 			GpsFix fix = ((Handled.Accepted<GpsFix>) handled).value();
@@ -58,14 +57,14 @@ class SimulatedFixesTests {
 	@ParameterizedTest
 	@EnumSource(BadFix.class)
 	void eachBadFixIsRejectedForTheReasonItShows(BadFix kind) {
-		CarState car = this.motion.place("car-00007", NOW, false, this.random);
+		GpsSample car = new GpsSample("car-00007", 37.5665, 126.978, NOW, 31.5, 90);
 		assertThat(rejection(parse(kind.record(car, NOW)))).isEqualTo(kind.rejection().code());
 	}
 
 	@Test
 	void oneCycleOfBadRecordsShowsEveryRejectionReason() {
 		SimulatedRecords records = new SimulatedRecords(1, this.random);
-		CarState car = this.motion.place("car-00007", NOW, false, this.random);
+		GpsSample car = new GpsSample("car-00007", 37.5665, 126.978, NOW, 31.5, 90);
 		Set<String> reasons = new HashSet<>();
 		for (int i = 0; i < BadFix.values().length; i++) {
 			reasons.add(rejection(parse(records.next(car, NOW))));
