@@ -45,8 +45,9 @@ record PublishFailure(String reason, String detail) {
 		String detail = UntrustedText.truncate(((code != null) ? code : "HTTP " + service.statusCode()) + ": "
 				+ UntrustedText.singleLine(String.valueOf(message)), MAX_DETAIL_LENGTH);
 		int status = service.statusCode();
-		boolean permanent = status >= 400 && status < 500 && status != 429 && !service.isThrottlingException()
-				&& !THROTTLING.contains(code) && !CREDENTIALS.contains(code) && status != 401 && status != 403;
+		boolean knownTransient = code != null && (THROTTLING.contains(code) || CREDENTIALS.contains(code));
+		boolean permanent = status >= 400 && status < 500 && status != 401 && status != 403 && status != 429
+				&& !service.isThrottlingException() && !knownTransient;
 		if (!permanent) {
 			return transientFailure(detail);
 		}
