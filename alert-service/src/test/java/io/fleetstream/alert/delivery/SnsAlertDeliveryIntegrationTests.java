@@ -7,27 +7,16 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
-import io.fleetstream.alert.AlertProperties;
 import io.fleetstream.alert.delivery.AlertDelivery.DeliveryResult;
 import io.fleetstream.alert.delivery.AlertDelivery.DeliveryResult.Rejected;
 import io.fleetstream.alert.delivery.DeliveryLedger.Target;
 import io.fleetstream.alert.delivery.SnsStandIn.MessageAttribute;
 import io.fleetstream.alert.delivery.SnsStandIn.SnsRequest;
-import io.fleetstream.common.redis.AsyncRedis;
-import io.fleetstream.devinfra.RedisProcess;
-import io.fleetstream.testsupport.SharedRedis;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.sns.SnsClient;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.data.redis.core.StringRedisTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static io.fleetstream.alert.delivery.DeliveryTestNotifications.TOPIC;
 import static io.fleetstream.alert.delivery.DeliveryTestNotifications.firing;
@@ -37,53 +26,16 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The SNS delivery against a real redis-server and the SNS stand-in, through the
- * SnsClient Spring Cloud AWS builds from the standard {@code spring.cloud.aws.*}
- * properties (static region, endpoint override, credentials from the SDK's default chain:
- * the test-only {@code aws.accessKeyId}/{@code aws.secretAccessKey} system properties the
- * build sets).
+ * The SNS delivery against a real redis-server and the SNS stand-in
+ * ({@link SnsDeliveryTest}).
  */
-@SpringBootTest(classes = DeliveryTestApplication.class,
-		properties = { "spring.cloud.aws.region.static=eu-west-1", "fleet.alert.sns.topic-arn=" + TOPIC })
-class SnsAlertDeliveryIntegrationTests {
-
-	static final SnsStandIn sns = SnsStandIn.start();
+class SnsAlertDeliveryIntegrationTests extends SnsDeliveryTest {
 
 	@Autowired
 	AlertDelivery delivery;
 
 	@Autowired
-	SnsClient snsClient;
-
-	@Autowired
-	AsyncRedis asyncRedis;
-
-	@Autowired
-	StringRedisTemplate redis;
-
-	@Autowired
-	AlertProperties properties;
-
-	@Autowired
 	MeterRegistry meters;
-
-	@DynamicPropertySource
-	static void endpoints(DynamicPropertyRegistry registry) {
-		RedisProcess redis = SharedRedis.standalone();
-		registry.add("spring.data.redis.host", redis::host);
-		registry.add("spring.data.redis.port", redis::port);
-		registry.add("spring.cloud.aws.sns.endpoint", () -> sns.endpoint().toString());
-	}
-
-	@AfterAll
-	static void stopStandIn() {
-		sns.stop();
-	}
-
-	@BeforeEach
-	void resetStandIn() {
-		sns.reset();
-	}
 
 	@Test
 	void theClientIsConfiguredByTheStandardSpringCloudAwsProperties() {
