@@ -17,7 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The service boots against real Kafka and Redis and serves its probes and metrics on the
  * management port.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "management.server.port=0")
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "management.server.port=0", "fleet.kafka.create-topics=true" })
 @AutoConfigureMetrics
 @RealInfrastructure
 class EnrichmentApplicationTests {

@@ -99,7 +99,11 @@ public final class EnrichmentApps implements AutoCloseable {
 				"fleet.security.open=true", "fleet.security.rate-limit.enabled=false", "server.port=0",
 				"management.server.port=0", "spring.main.banner-mode=off"));
 		all.addAll(List.of(extra));
-		return all;
+		// a later setting of the same key replaces the earlier one (arguments would join
+		// them)
+		Map<String, String> byKey = new java.util.LinkedHashMap<>();
+		all.forEach((property) -> byKey.put(property.substring(0, property.indexOf('=')), property));
+		return List.copyOf(byKey.values());
 	}
 
 	public ConfigurableApplicationContext start(String... extra) {
@@ -152,6 +156,46 @@ public final class EnrichmentApps implements AutoCloseable {
 			}
 		}
 		return records;
+	}
+
+	/**
+	 * The group's lag over the telemetry topics: records not yet through every loader.
+	 */
+	public long lag() throws Exception {
+		try (Admin admin = Admin.create(Map.of("bootstrap.servers", SharedKafkaBroker.bootstrapServers()))) {
+			Map<TopicPartition, org.apache.kafka.clients.consumer.OffsetAndMetadata> committed = admin
+				.listConsumerGroupOffsets(this.group)
+				.partitionsToOffsetAndMetadata()
+				.get();
+			Map<TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> latest = new HashMap<>();
+			for (String topic : List.of(this.gps, this.status)) {
+				for (int partition = 0; partition < 4; partition++) {
+					latest.put(new TopicPartition(topic, partition),
+							org.apache.kafka.clients.admin.OffsetSpec.latest());
+				}
+			}
+			long lag = 0;
+			for (var end : admin.listOffsets(latest).all().get().entrySet()) {
+				var offset = committed.get(end.getKey());
+				lag += end.getValue().offset() - ((offset != null) ? offset.offset() : 0);
+			}
+			return lag;
+		}
+	}
+
+	/** The partitions of the telemetry topics each member of the group holds. */
+	public Map<String, List<TopicPartition>> assignments() throws Exception {
+		try (Admin admin = Admin.create(Map.of("bootstrap.servers", SharedKafkaBroker.bootstrapServers()))) {
+			Map<String, List<TopicPartition>> members = new HashMap<>();
+			admin.describeConsumerGroups(List.of(this.group))
+				.all()
+				.get()
+				.get(this.group)
+				.members()
+				.forEach((member) -> members.put(member.consumerId(),
+						List.copyOf(member.assignment().topicPartitions())));
+			return members;
+		}
 	}
 
 	public static String header(ConsumerRecord<?, ?> record, String name) {
