@@ -73,7 +73,7 @@ class SchemaChangeIntegrationTests {
 	}
 
 	private void awaitCommitted() {
-		await().atMost(Duration.ofSeconds(90)).until(() -> this.apps.lag() == 0);
+		await().atMost(Duration.ofSeconds(180)).until(() -> this.apps.lag() == 0);
 	}
 
 	private List<JsonNode> events() {

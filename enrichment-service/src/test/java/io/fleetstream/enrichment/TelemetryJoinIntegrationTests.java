@@ -127,7 +127,7 @@ class TelemetryJoinIntegrationTests {
 		}
 		// waits on the enriched topic, published after the Redis write: polling Redis
 		// would count
-		await().atMost(Duration.ofSeconds(90))
+		await().atMost(Duration.ofSeconds(180))
 			.until(() -> EnrichmentApps.readAll(apps.enriched)
 				.stream()
 				.filter((record) -> record.key().startsWith("cs-"))

@@ -53,7 +53,7 @@ class TwoInstancesIntegrationTests {
 		this.apps = new EnrichmentApps("two");
 		ConfigurableApplicationContext a = this.apps.start();
 		ConfigurableApplicationContext b = this.apps.start();
-		await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> {
+		await().atMost(Duration.ofSeconds(180)).untilAsserted(() -> {
 			Map<String, List<TopicPartition>> members = this.apps.assignments();
 			assertThat(members).hasSize(2);
 			assertThat(members.values()).allSatisfy((partitions) -> {
@@ -62,16 +62,16 @@ class TwoInstancesIntegrationTests {
 			});
 		});
 
-		List<Update> updates = updates(new Random(42));
+		List<Update> updates = updates(new Random(42), "two-", CARS, UPDATES_PER_CAR);
 		List<Update> firstHalf = updates.subList(0, updates.size() / 2);
 		firstHalf.forEach(this::send);
-		await().atMost(Duration.ofSeconds(90)).until(() -> this.apps.lag() == 0);
+		await().atMost(Duration.ofSeconds(180)).until(() -> this.apps.lag() == 0);
 		assertThat(joined(a)).as("records joined by instance a").isPositive();
 		assertThat(joined(b)).as("records joined by instance b").isPositive();
 
 		this.apps.stop(b);
 		updates.subList(updates.size() / 2, updates.size()).forEach(this::send);
-		await().atMost(Duration.ofSeconds(120)).until(() -> this.apps.lag() == 0);
+		await().atMost(Duration.ofSeconds(240)).until(() -> this.apps.lag() == 0);
 
 		Map<String, Map<String, String>> expected = expected(updates);
 		for (int car = 0; car < CARS; car++) {
@@ -101,12 +101,12 @@ class TwoInstancesIntegrationTests {
 	}
 
 	/** Status and GPS updates with shuffled event times, arrays growing and shrinking. */
-	static List<Update> updates(Random random) {
+	static List<Update> updates(Random random, String prefix, int cars, int rounds) {
 		List<Update> updates = new ArrayList<>();
-		for (int i = 0; i < UPDATES_PER_CAR; i++) {
-			for (int car = 0; car < CARS; car++) {
+		for (int i = 0; i < rounds; i++) {
+			for (int car = 0; car < cars; car++) {
 				long ts = 1_000 + i * 100 + random.nextInt(250);
-				String carId = "two-" + car;
+				String carId = prefix + car;
 				if (random.nextInt(3) == 0) {
 					updates.add(new Update(carId, true,
 							"{\"lat\":" + (37 + random.nextInt(100) / 100.0) + ",\"lng\":127.5,\"ts\":" + ts + "}",
