@@ -50,7 +50,8 @@ class SchemaChangeIntegrationTests {
 		List<JsonNode> events = events();
 		assertThat(events)
 			.extracting((event) -> event.get("kind").asString() + " " + event.get("path").asString() + " "
-					+ event.get("oldType").asString() + "->" + event.get("newType").asString())
+					+ (event.get("oldType").isNull() ? "null" : event.get("oldType").asString()) + "->"
+					+ event.get("newType").asString())
 			.containsExactlyInAnyOrder("NEW_PATH a.b.c.d.e null->number", "TYPE_CHANGED engine.rpm number->string");
 		assertThat(events).allSatisfy((event) -> {
 			assertThat(event.get("topic").asString()).isEqualTo(this.apps.status);
