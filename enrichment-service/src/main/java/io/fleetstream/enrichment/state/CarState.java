@@ -1,0 +1,37 @@
+package io.fleetstream.enrichment.state;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * A car's up-to-date state as held in memory by the consumer that owns the car's
+ * partition: every signal with its event time (sorted by path, as published), and the
+ * time each array was last replaced (so a replayed older update cannot bring back
+ * elements a newer one removed). Confined to that consumer's thread.
+ */
+public final class CarState {
+
+	final Map<String, Signal> signals = new TreeMap<>();
+
+	final Map<String, Long> arrays = new HashMap<>();
+
+	public Map<String, Signal> signals() {
+		return java.util.Collections.unmodifiableMap(this.signals);
+	}
+
+	public Map<String, Long> arrays() {
+		return java.util.Collections.unmodifiableMap(this.arrays);
+	}
+
+	/** Restores a stored signal (bulk load): no ordering checks. */
+	public void restore(String path, Signal signal) {
+		this.signals.put(path, signal);
+	}
+
+	/** Restores a stored array replacement time (bulk load). */
+	public void restoreArray(String path, long timeMs) {
+		this.arrays.put(path, timeMs);
+	}
+
+}

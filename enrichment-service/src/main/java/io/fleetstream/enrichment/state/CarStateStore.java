@@ -1,0 +1,162 @@
+package io.fleetstream.enrichment.state;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+
+import io.fleetstream.common.redis.AsyncRedis;
+import io.fleetstream.enrichment.redis.LuaScript;
+import io.fleetstream.enrichment.redis.RedisReplies;
+import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The vehicle state in Redis (docs/redis-keys.md, "Vehicle state"): written per batch
+ * (one script call per changed car and one {@code SADD} per partition, all pipelined),
+ * read in bulk when partitions are assigned. Nothing here is called per record.
+ */
+public class CarStateStore {
+
+	private static final JsonMapper MAPPER = JsonMapper.builder().build();
+
+	private final AsyncRedis redis;
+
+	private final Duration timeout;
+
+	private final LuaScript script = LuaScript.load("/scripts/apply-state.lua");
+
+	public CarStateStore(AsyncRedis redis, Duration timeout) {
+		this.redis = redis;
+		this.timeout = timeout;
+	}
+
+	/**
+	 * Writes the batch's changes (coalesced per car) and indexes the cars by partition.
+	 */
+	public void write(Map<Integer, Map<String, StateChange>> changesByPartition) {
+		RedisClusterAsyncCommands<byte[], byte[]> commands = this.redis.commands();
+		List<CompletableFuture<?>> replies = new ArrayList<>();
+		changesByPartition.forEach((partition, changes) -> {
+			byte[][] cars = changes.keySet()
+				.stream()
+				.map((car) -> car.getBytes(StandardCharsets.UTF_8))
+				.toArray(byte[][]::new);
+			if (cars.length > 0) {
+				replies.add(commands.sadd(StateKeys.bytes(StateKeys.partition(partition)), cars).toCompletableFuture());
+			}
+			for (StateChange change : changes.values()) {
+				if (!change.isEmpty()) {
+					replies
+						.add(this.script.call(commands, ScriptOutputType.INTEGER, keys(change.carId()), args(change)));
+				}
+			}
+		});
+		RedisReplies.awaitAll(replies, this.timeout, "writing vehicle state");
+	}
+
+	/**
+	 * The state of every car indexed under the partitions: one pipelined round of
+	 * {@code SMEMBERS}, then one of {@code HGETALL}s.
+	 */
+	public Map<Integer, Map<String, CarState>> load(Collection<Integer> partitions) {
+		RedisClusterAsyncCommands<byte[], byte[]> commands = this.redis.commands();
+		long deadline = System.nanoTime() + this.timeout.toNanos();
+		Map<Integer, CompletableFuture<Set<byte[]>>> members = new HashMap<>();
+		for (int partition : partitions) {
+			members.put(partition,
+					commands.smembers(StateKeys.bytes(StateKeys.partition(partition))).toCompletableFuture());
+		}
+		Map<Integer, Map<String, CompletableFuture<List<Map<byte[], byte[]>>>>> reads = new HashMap<>();
+		members.forEach((partition, reply) -> {
+			Map<String, CompletableFuture<List<Map<byte[], byte[]>>>> cars = new HashMap<>();
+			for (byte[] member : RedisReplies.await(reply, deadline, "loading vehicle state")) {
+				String car = new String(member, StandardCharsets.UTF_8);
+				cars.put(car, read(commands, car));
+			}
+			reads.put(partition, cars);
+		});
+		Map<Integer, Map<String, CarState>> loaded = new HashMap<>();
+		reads.forEach((partition, cars) -> {
+			Map<String, CarState> states = new HashMap<>();
+			cars.forEach((car, reply) -> states.put(car,
+					toState(RedisReplies.await(reply, deadline, "loading vehicle state"))));
+			loaded.put(partition, states);
+		});
+		return loaded;
+	}
+
+	/** One car's stored state (for the REST API), or {@code null} when none is stored. */
+	public CarState read(String carId) {
+		List<Map<byte[], byte[]>> hashes = RedisReplies.await(read(this.redis.commands(), carId),
+				System.nanoTime() + this.timeout.toNanos(), "reading vehicle state");
+		return hashes.get(0).isEmpty() ? null : toState(hashes);
+	}
+
+	private static CompletableFuture<List<Map<byte[], byte[]>>> read(RedisClusterAsyncCommands<byte[], byte[]> commands,
+			String car) {
+		CompletableFuture<Map<byte[], byte[]>> values = commands.hgetall(StateKeys.bytes(StateKeys.values(car)))
+			.toCompletableFuture();
+		CompletableFuture<Map<byte[], byte[]>> times = commands.hgetall(StateKeys.bytes(StateKeys.times(car)))
+			.toCompletableFuture();
+		CompletableFuture<Map<byte[], byte[]>> arrays = commands.hgetall(StateKeys.bytes(StateKeys.arrays(car)))
+			.toCompletableFuture();
+		return CompletableFuture.allOf(values, times, arrays)
+			.thenApply((ignored) -> List.of(values.join(), times.join(), arrays.join()));
+	}
+
+	private static CarState toState(List<Map<byte[], byte[]>> hashes) {
+		Map<String, String> times = strings(hashes.get(1));
+		CarState state = new CarState();
+		strings(hashes.get(0)).forEach((path, json) -> {
+			String time = times.get(path);
+			if (time != null) {
+				JsonNode value = MAPPER.readTree(json);
+				state.restore(path, new Signal(value, Long.parseLong(time)));
+			}
+		});
+		strings(hashes.get(2)).forEach((path, time) -> state.restoreArray(path, Long.parseLong(time)));
+		return state;
+	}
+
+	private static Map<String, String> strings(Map<byte[], byte[]> hash) {
+		Map<String, String> strings = new HashMap<>();
+		hash.forEach((field, value) -> strings.put(new String(field, StandardCharsets.UTF_8),
+				new String(value, StandardCharsets.UTF_8)));
+		return strings;
+	}
+
+	private static byte[][] keys(String carId) {
+		return new byte[][] { StateKeys.bytes(StateKeys.values(carId)), StateKeys.bytes(StateKeys.times(carId)),
+				StateKeys.bytes(StateKeys.arrays(carId)) };
+	}
+
+	private static byte[][] args(StateChange change) {
+		List<String> args = new ArrayList<>();
+		args.add(String.valueOf(change.set().size()));
+		args.add(String.valueOf(change.removed().size()));
+		args.add(String.valueOf(change.arrays().size()));
+		change.set().forEach((path, signal) -> {
+			args.add(path);
+			args.add(MAPPER.writeValueAsString(signal.value()));
+			args.add(String.valueOf(signal.timeMs()));
+		});
+		change.removed().forEach((path, time) -> {
+			args.add(path);
+			args.add(String.valueOf(time));
+		});
+		change.arrays().forEach((path, time) -> {
+			args.add(path);
+			args.add(String.valueOf(time));
+		});
+		return args.stream().map((arg) -> arg.getBytes(StandardCharsets.UTF_8)).toArray(byte[][]::new);
+	}
+
+}

@@ -1,0 +1,51 @@
+package io.fleetstream.enrichment.state;
+
+import java.util.List;
+import java.util.Map;
+
+import io.fleetstream.common.pipeline.RecordCoordinates;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class EnrichedMessageTests {
+
+	@Test
+	void carriesTheContractsFields() {
+		CarState state = new CarState();
+		StateChange change = StateMerge.apply(state,
+				StateMergeTests.update(1000, "{\"engine\":{\"on\":false},\"dtc\":[\"P0420\"]}"));
+		RecordCoordinates source = new RecordCoordinates("cars.status.json", 3, 42, "car-1", 999);
+		JsonNode message = JsonMapper.builder()
+			.build()
+			.readTree(EnrichedMessage.bytes(EnrichedMessage.of("car-1", 1000, 1005, source, change.changed(), state,
+					Map.of("plate", "12가3456", "doors", 4L))));
+		assertThat(message.get("carId").asString()).isEqualTo("car-1");
+		assertThat(message.get("eventTime").asLong()).isEqualTo(1000);
+		assertThat(message.get("processingTime").asLong()).isEqualTo(1005);
+		assertThat(message.get("source").toString())
+			.isEqualTo("{\"topic\":\"cars.status.json\",\"partition\":3,\"offset\":42}");
+		assertThat(message.get("changed").values()).extracting(JsonNode::asString)
+			.containsExactly("engine.on", "dtc[0]");
+		assertThat(message.get("state").get("engine.on").isBoolean()).isTrue();
+		assertThat(message.get("state").get("dtc[0]").asString()).isEqualTo("P0420");
+		assertThat(message.get("stateTimes").get("engine.on").asLong()).isEqualTo(1000);
+		assertThat(message.get("reference").get("plate").asString()).isEqualTo("12가3456");
+		assertThat(message.get("reference").get("doors").isIntegralNumber()).isTrue();
+		assertThat(message.get("referenceKnown").asBoolean()).isTrue();
+	}
+
+	@Test
+	void unknownCarHasEmptyReference() {
+		JsonNode message = JsonMapper.builder()
+			.build()
+			.readTree(EnrichedMessage.bytes(EnrichedMessage.of("car-2", 1, 2,
+					new RecordCoordinates("cars.gps.json", 0, 0, "car-2", 1), List.of(), new CarState(), Map.of())));
+		assertThat(message.get("reference").isEmpty()).isTrue();
+		assertThat(message.get("referenceKnown").asBoolean()).isFalse();
+		assertThat(message.get("changed").isArray()).isTrue();
+	}
+
+}
