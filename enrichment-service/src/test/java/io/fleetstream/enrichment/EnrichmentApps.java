@@ -49,6 +49,10 @@ public final class EnrichmentApps implements AutoCloseable {
 
 	public final String group;
 
+	public final String cdcCarinfo;
+
+	public final String cdcDeviceinfo;
+
 	private final List<ConfigurableApplicationContext> started = new ArrayList<>();
 
 	private final KafkaProducer<String, String> producer;
@@ -60,6 +64,8 @@ public final class EnrichmentApps implements AutoCloseable {
 		this.enriched = "it.enriched." + suffix;
 		this.schemaChanges = "it.schema." + suffix;
 		this.group = "it-enrichment-" + suffix;
+		this.cdcCarinfo = "it.cdc.carinfo." + suffix;
+		this.cdcDeviceinfo = "it.cdc.deviceinfo." + suffix;
 		try (Admin admin = Admin.create(Map.of("bootstrap.servers", SharedKafkaBroker.bootstrapServers()))) {
 			admin
 				.createTopics(List.of(topic(this.gps), topic(this.status), topic(this.enriched),
@@ -96,6 +102,10 @@ public final class EnrichmentApps implements AutoCloseable {
 				"fleet.enrichment.telemetry.gps-topics=" + this.gps,
 				"fleet.enrichment.telemetry.enriched-topic=" + this.enriched,
 				"fleet.enrichment.schema.topic=" + this.schemaChanges, "fleet.enrichment.schema.learn-records=0",
+				// the cdc route (which the telemetry route starts after) on topics of this
+				// test's own, created empty, so it is caught up at once
+				"fleet.routes.cdc.topics=" + this.cdcCarinfo + "," + this.cdcDeviceinfo,
+				"fleet.kafka.create-topics=true",
 				"fleet.security.open=true", "fleet.security.rate-limit.enabled=false", "server.port=0",
 				"management.server.port=0", "spring.main.banner-mode=off"));
 		all.addAll(List.of(extra));
