@@ -91,6 +91,28 @@ final class BenchRedis implements AutoCloseable {
 		return stored;
 	}
 
+	/**
+	 * Each car's position in one geo key, pipelined.
+	 * @return per car {lat, lng}, {@code null} where the car is not in the key
+	 */
+	double[][] geoPositions(String key, List<String> carIds) {
+		var async = this.connection.async();
+		RedisFuture<List<io.lettuce.core.GeoCoordinates>> reply = async.geopos(key, carIds.toArray(new String[0]));
+		try {
+			List<io.lettuce.core.GeoCoordinates> positions = reply.get(60, TimeUnit.SECONDS);
+			double[][] result = new double[carIds.size()][];
+			for (int i = 0; i < result.length; i++) {
+				io.lettuce.core.GeoCoordinates position = positions.get(i);
+				result[i] = (position != null)
+						? new double[] { position.getY().doubleValue(), position.getX().doubleValue() } : null;
+			}
+			return result;
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException("Could not read the geo positions in " + key, ex);
+		}
+	}
+
 	@Override
 	public void close() {
 		this.connection.close();
