@@ -90,7 +90,8 @@ final class GpsJsonFields {
 
 	private static JsonField field(JsonParser parser, JsonToken token) {
 		return switch (token) {
-			case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> JsonField.number(parser.getDoubleValue(), parser.getText());
+			// no text kept: a String per number per record is garbage on the hot path
+			case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> JsonField.number(parser.getDoubleValue());
 			case VALUE_STRING -> JsonField.string(parser.getString());
 			case VALUE_NULL -> JsonField.NULL;
 			case START_OBJECT, START_ARRAY -> {

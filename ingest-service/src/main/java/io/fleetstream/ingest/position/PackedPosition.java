@@ -21,8 +21,16 @@ public record PackedPosition(long ts, double lat, double lng, Double speedKmh, D
 
 	/** The value of a fix, as the script stores it. */
 	public static byte[] encode(GpsFix fix) {
+		return encode(fix, Double.toString(fix.lat()), Double.toString(fix.lng()));
+	}
+
+	/**
+	 * The value of a fix whose coordinates the caller has already formatted (with
+	 * {@link Double#toString(double)}), so they are formatted once per fix.
+	 */
+	static byte[] encode(GpsFix fix, String lat, String lng) {
 		StringBuilder value = new StringBuilder(48);
-		value.append(fix.ts()).append(',').append(fix.lat()).append(',').append(fix.lng()).append(',');
+		value.append(fix.ts()).append(',').append(lat).append(',').append(lng).append(',');
 		if (fix.speedKmh() != null) {
 			value.append(fix.speedKmh().doubleValue());
 		}

@@ -55,15 +55,17 @@ final class ShardBatch {
 			}
 			args[a++] = fix.carId().getBytes(StandardCharsets.UTF_8);
 			args[a++] = ascii(Long.toString(fix.ts()));
+			String lat = Double.toString(fix.lat());
+			String lng = Double.toString(fix.lng());
 			if (fix.geoIndexable()) {
-				args[a++] = ascii(Double.toString(fix.lat()));
-				args[a++] = ascii(Double.toString(fix.lng()));
+				args[a++] = ascii(lat);
+				args[a++] = ascii(lng);
 			}
 			else {
 				args[a++] = NOT_GEO_INDEXED;
 				args[a++] = NOT_GEO_INDEXED;
 			}
-			args[a++] = PackedPosition.encode(fix);
+			args[a++] = PackedPosition.encode(fix, lat, lng);
 		}
 		return new ShardBatch(keys, args);
 	}
