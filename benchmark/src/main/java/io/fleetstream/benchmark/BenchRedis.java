@@ -11,6 +11,7 @@ import io.lettuce.core.RedisFuture;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
 
+import io.fleetstream.ingest.position.PackedPosition;
 import io.fleetstream.ingest.position.PositionKeys;
 
 /**
@@ -68,27 +69,49 @@ final class BenchRedis implements AutoCloseable {
 	}
 
 	/**
-	 * Reads each car's stored event time (the {@code ts} field of its latest-position
-	 * hash), pipelined.
+	 * Reads each car's stored event time (the first field of its value in its shard's
+	 * positions hash), pipelined.
 	 * @return the stored times, {@code -1} where a car has no position
 	 */
 	long[] storedTs(List<String> carIds, PositionKeys keys) {
 		var async = this.connection.async();
 		List<RedisFuture<String>> replies = new ArrayList<>(carIds.size());
 		for (String carId : carIds) {
-			replies.add(async.hget(keys.position(carId), "ts"));
+			replies.add(async.hget(keys.positions(keys.shardOf(carId)), carId));
 		}
 		long[] stored = new long[carIds.size()];
 		for (int i = 0; i < stored.length; i++) {
 			try {
-				String ts = replies.get(i).get(30, TimeUnit.SECONDS);
-				stored[i] = (ts != null) ? Long.parseLong(ts) : -1;
+				String value = replies.get(i).get(30, TimeUnit.SECONDS);
+				stored[i] = (value != null) ? PackedPosition.decode(value).ts() : -1;
 			}
 			catch (Exception ex) {
 				throw new IllegalStateException("Could not read the position of " + carIds.get(i), ex);
 			}
 		}
 		return stored;
+	}
+
+	/**
+	 * Each car's position in one geo key, pipelined.
+	 * @return per car {lat, lng}, {@code null} where the car is not in the key
+	 */
+	double[][] geoPositions(String key, List<String> carIds) {
+		var async = this.connection.async();
+		RedisFuture<List<io.lettuce.core.GeoCoordinates>> reply = async.geopos(key, carIds.toArray(new String[0]));
+		try {
+			List<io.lettuce.core.GeoCoordinates> positions = reply.get(60, TimeUnit.SECONDS);
+			double[][] result = new double[carIds.size()][];
+			for (int i = 0; i < result.length; i++) {
+				io.lettuce.core.GeoCoordinates position = positions.get(i);
+				result[i] = (position != null)
+						? new double[] { position.getY().doubleValue(), position.getX().doubleValue() } : null;
+			}
+			return result;
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException("Could not read the geo positions in " + key, ex);
+		}
 	}
 
 	@Override

@@ -11,8 +11,10 @@ import io.fleetstream.ingest.position.PositionKeys;
  * The ingest benchmark (issue 2, section 7; docs/benchmark.md): on one machine, a real
  * Kafka broker and a real redis-server; a topic pre-filled with the fleet's fixes; then
  * (a) ingest-service draining it, (b) the same writes straight into Redis, (c) a naive
- * per-record consumer, (d) latency under a steady live load. Redis is flushed between
- * phases, and every throughput phase proves in Redis that it applied what it claims.
+ * per-record consumer, (d) latency under a steady live load, and the consumers a user
+ * would pick instead: (e) the reference design's pipelined GEOADD consumer and (f) a
+ * per-record synchronous one. Redis is flushed between phases, and every throughput phase
+ * proves in Redis that it applied what it claims.
  */
 public final class BenchmarkMain {
 
@@ -77,6 +79,24 @@ public final class BenchmarkMain {
 				c = naive(options, fleet, redis, redisServer.port(), keys, cpu, broker.bootstrapServers());
 				report.throughput(String.format("(c) naive per-record consumer (first %,d fixes)", c.fixes()), c);
 			}
+			ThroughputResult e = null;
+			if (options.runs('e')) {
+				redis.flushAndResetStats();
+				e = reference(ReferenceConsumerPhase.Mode.PIPELINED, fleet.size(), fleet, redis, redisServer.port(),
+						cpu, broker.bootstrapServers(), options.topic());
+				report.throughput(String.format(
+						"(e) reference design: plain consumer, auto-commit, pipelined GEOADD per record (%,d fixes)",
+						e.fixes()), e);
+			}
+			ThroughputResult f = null;
+			if (options.runs('f')) {
+				redis.flushAndResetStats();
+				f = reference(ReferenceConsumerPhase.Mode.SYNCHRONOUS, Math.min(options.naiveFixes(), fleet.size()),
+						fleet, redis, redisServer.port(), cpu, broker.bootstrapServers(), options.topic());
+				report.throughput(String.format(
+						"(f) per-record synchronous listener: one blocking GEOADD per record (first %,d fixes)",
+						f.fixes()), f);
+			}
 			SteadyLatencyPhase.Outcome d = null;
 			if (options.runs('d')) {
 				redis.flushAndResetStats();
@@ -88,7 +108,7 @@ public final class BenchmarkMain {
 				ingest.close();
 				ingest = null;
 			}
-			return new Summary(a, b, c, d).print(report);
+			return new Summary(a, b, c, d, e, f).print(report);
 		}
 		finally {
 			if (ingest != null) {
@@ -144,6 +164,18 @@ public final class BenchmarkMain {
 			return new ThroughputResult(outcome.consumed(), outcome.seconds(),
 					PositionCheck.verify(redis, keys, fleet, outcome.newestTs()), end.coresSince(start), notes);
 		}
+	}
+
+	private static ThroughputResult reference(ReferenceConsumerPhase.Mode mode, int limit, FleetDataset fleet,
+			BenchRedis redis, int port, CpuMeter cpu, String bootstrapServers, String topic) {
+		CpuMeter.Snapshot start = cpu.snapshot();
+		ReferenceConsumerPhase.Outcome outcome = new ReferenceConsumerPhase(fleet, bootstrapServers, topic, port)
+			.run(mode, limit);
+		CpuMeter.Snapshot end = cpu.snapshot();
+		List<String> notes = RedisCost.describe(redis.commandStats(), outcome.consumed());
+		return new ThroughputResult(outcome.consumed(), outcome.seconds(), PositionCheck.verifyGeo(redis,
+				ReferenceConsumerPhase.GEO_KEY, fleet, outcome.lastLat(), outcome.lastLng()), end.coresSince(start),
+				notes);
 	}
 
 	private static double seconds(long startNanos) {

@@ -11,8 +11,8 @@ import java.util.Map;
  *
  * @param cars cars in the fleet (one record key each)
  * @param fixes fixes pre-filled into the topic for (a), (b) and (c)
- * @param naiveFixes how many of those fixes the naive per-record consumer (c) processes
- * (it is too slow for all of them)
+ * @param naiveFixes how many of those fixes the per-record consumers (c) and (f) process
+ * (they are too slow for all of them)
  * @param partitions partitions of the GPS topic
  * @param concurrency listener containers in ingest-service
  * @param maxPollRecords the consumer's {@code max.poll.records}, i.e. the largest batch
@@ -27,7 +27,7 @@ import java.util.Map;
  * separated by spaces
  * @param ingestArgs extra Spring Boot arguments for ingest-service, separated by spaces
  * @param topic the GPS topic
- * @param phases which phases to run, e.g. {@code abcd} (all, the default) or {@code b};
+ * @param phases which phases to run, e.g. {@code abcdef} (all, the default) or {@code b};
  * (d) needs (a), which starts ingest-service
  * @param geoShards ingest-service's {@code fleet.ingest.geo-shards}, also used by the
  * harness to find and check the stored positions
@@ -61,7 +61,7 @@ public record BenchmarkOptions(int cars, int fixes, int naiveFixes, int partitio
 				settings.integer("steady-seconds", quick ? 5 : 60), settings.text("ingest-heap", "1g"),
 				settings.text("ingest-jvm-args", ""), settings.text("ingest-args", ""),
 				settings.text("topic", "cars.gps.json"), settings.integer("geo-shards", 16),
-				phasesWithPrerequisites(settings.text("phases", "abcd")));
+				phasesWithPrerequisites(settings.text("phases", "abcdef")));
 	}
 
 	private static String phasesWithPrerequisites(String phases) {

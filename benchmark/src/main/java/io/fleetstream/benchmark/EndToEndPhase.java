@@ -41,7 +41,8 @@ final class EndToEndPhase {
 		Thread watcher = new Thread(() -> awaitFirstWrite(firstWrite), "first-write-watcher");
 		watcher.setDaemon(true);
 		watcher.start();
-		service.awaitHealthy(Duration.ofSeconds(120));
+		// a loaded machine may need longer: -Dbench.ingest-start-seconds=
+		service.awaitHealthy(Duration.ofSeconds(Long.getLong("bench.ingest-start-seconds", 120)));
 		String group = awaitGroup(service);
 		List<long[]> progress = new ArrayList<>();
 		long committed = 0;

@@ -32,9 +32,13 @@ public record IngestProperties(@DefaultValue("16") @Min(1) @Max(1024) int geoSha
 	 * @param maxPoints the most points kept per car
 	 * @param maxAge points older than this before the car's newest fix are dropped, and a
 	 * silent car's track expires after it
+	 * @param resolution at most one point is kept per interval of this length (the
+	 * interval's first fix), plus the newest fix exact: {@code 10s} keeps a 1 Hz car's
+	 * track at one point per 10 s for a tenth of the writes; {@code 0s} (the default)
+	 * keeps every fix
 	 */
 	public record Track(@DefaultValue("true") boolean enabled, @DefaultValue("120") @Min(1) int maxPoints,
-			@DefaultValue("1h") @NotNull Duration maxAge) {
+			@DefaultValue("1h") @NotNull Duration maxAge, @DefaultValue("0s") @NotNull Duration resolution) {
 	}
 
 	/**

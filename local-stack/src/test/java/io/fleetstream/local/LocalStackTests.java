@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 
 import io.fleetstream.devinfra.FreePorts;
+import io.fleetstream.ingest.position.PackedPosition;
 import io.fleetstream.ingest.position.PositionKeys;
 import io.fleetstream.local.infra.LocalKafka;
 import io.fleetstream.local.infra.LocalRedis;
@@ -54,10 +55,10 @@ class LocalStackTests {
 			try (StatefulRedisConnection<String, String> connection = client.connect()) {
 				RedisCommands<String, String> commands = connection.sync();
 				await().atMost(Duration.ofSeconds(30)).until(() -> carsStored(commands, keys) == CARS);
-				long firstTs = Long.parseLong(commands.hget(keys.position("car-00001"), "ts"));
+				long firstTs = stored(commands, keys, "car-00001").ts();
 				await().atMost(Duration.ofSeconds(10))
-					.until(() -> Long.parseLong(commands.hget(keys.position("car-00001"), "ts")) >= firstTs + 2000);
-				assertThat(commands.hget(keys.position("car-00050"), "lat")).startsWith("37.");
+					.until(() -> stored(commands, keys, "car-00001").ts() >= firstTs + 2000);
+				assertThat(stored(commands, keys, "car-00050").lat()).isBetween(37.0, 38.0);
 			}
 			finally {
 				client.shutdown();
@@ -95,6 +96,10 @@ class LocalStackTests {
 			.map(SpringService.class::cast)
 			.findFirst()
 			.orElseThrow();
+	}
+
+	private static PackedPosition stored(RedisCommands<String, String> commands, PositionKeys keys, String carId) {
+		return PackedPosition.decode(commands.hget(keys.positions(keys.shardOf(carId)), carId));
 	}
 
 	private static long carsStored(RedisCommands<String, String> commands, PositionKeys keys) {

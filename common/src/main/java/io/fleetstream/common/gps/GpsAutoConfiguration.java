@@ -25,7 +25,7 @@ public class GpsAutoConfiguration {
 		// a plain mapper: parsing must not depend on the application's JSON
 		// customizations
 		GpsFixParser parser = new GpsFixParser(JsonMapper.builder().build(), clock.getIfAvailable(Clock::systemUTC),
-				properties.maxFutureSkew());
+				properties.maxFutureSkew(), properties.maxPastSkew());
 		return new GpsFixHandler(parser);
 	}
 

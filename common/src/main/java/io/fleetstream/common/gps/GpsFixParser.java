@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 
+import io.fleetstream.common.CarIds;
 import io.fleetstream.common.pipeline.Handled;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.ObjectMapper;
@@ -15,6 +16,12 @@ import tools.jackson.databind.ObjectMapper;
  * {@code lat} and {@code lng} are required; {@code ts} is epoch millis or ISO-8601, else
  * the record timestamp; {@code speed} (km/h, also accepted as {@code speedKmh}) and
  * {@code heading} (degrees) are optional. A pure function of its inputs and the clock.
+ * <p>
+ * Ambiguous or implausible input is rejected rather than guessed at: a key that breaks
+ * {@link CarIds the car-id rule}, a name given twice, a numeric {@code ts} that is
+ * evidently in seconds (it would be stored as January 1970), an event time further behind
+ * the record's own Kafka timestamp than {@code maxPastSkew} or further ahead of the clock
+ * than {@code maxFutureSkew}.
  */
 public final class GpsFixParser {
 
@@ -22,21 +29,47 @@ public final class GpsFixParser {
 
 	private final Clock clock;
 
+	/**
+	 * Numeric {@code ts} values from this (2001-09-09 in epoch seconds) up to
+	 * {@link #MAX_EPOCH_SECONDS} are taken to be epoch seconds sent by mistake: as millis
+	 * they would be January 1970 to March 1973.
+	 */
+	static final long MIN_EPOCH_SECONDS = 1_000_000_000L;
+
+	/** 5138-11-16 in epoch seconds, 1973-03-03 in epoch millis. */
+	static final long MAX_EPOCH_SECONDS = 100_000_000_000L;
+
+	/** The default of {@code fleet.gps.max-past-skew}. */
+	public static final Duration DEFAULT_MAX_PAST_SKEW = Duration.ofDays(7);
+
 	private final long maxFutureSkewMs;
 
+	private final long maxPastSkewMs;
+
 	public GpsFixParser(ObjectMapper mapper, Clock clock, Duration maxFutureSkew) {
+		this(mapper, clock, maxFutureSkew, DEFAULT_MAX_PAST_SKEW);
+	}
+
+	public GpsFixParser(ObjectMapper mapper, Clock clock, Duration maxFutureSkew, Duration maxPastSkew) {
 		this.mapper = mapper;
 		this.clock = clock;
 		this.maxFutureSkewMs = maxFutureSkew.toMillis();
+		this.maxPastSkewMs = maxPastSkew.toMillis();
 	}
 
 	public Handled<GpsFix> parse(String carId, byte[] value, long recordTimestampMs) {
 		if (carId == null || carId.isBlank()) {
 			return reject(GpsRejection.MISSING_CAR_ID, "the record key (car id) is empty");
 		}
+		if (!CarIds.isValid(carId)) {
+			return reject(GpsRejection.INVALID_CAR_ID, "the record key (car id) must be " + CarIds.RULE);
+		}
 		GpsJsonFields json;
 		try {
 			json = (value != null) ? GpsJsonFields.read(this.mapper, value) : null;
+		}
+		catch (GpsJsonFields.DuplicateKeyException ex) {
+			return reject(GpsRejection.DUPLICATE_KEY, "\"" + ex.name() + "\" is given more than once");
 		}
 		catch (JacksonException ex) {
 			return reject(GpsRejection.MALFORMED_JSON, ex.getOriginalMessage());
@@ -63,10 +96,20 @@ public final class GpsFixParser {
 		catch (IllegalArgumentException ex) {
 			return reject(GpsRejection.INVALID_TIMESTAMP, ex.getMessage());
 		}
+		if (ts >= MIN_EPOCH_SECONDS && ts < MAX_EPOCH_SECONDS && json.ts.isNumber()) {
+			return reject(GpsRejection.TIMESTAMP_IN_SECONDS, "ts " + json.ts + " would be " + Instant.ofEpochMilli(ts)
+					+ ": it looks like epoch seconds, ts must be epoch millis");
+		}
 		long now = this.clock.millis();
 		if (ts > now + this.maxFutureSkewMs) {
 			return reject(GpsRejection.FUTURE_TIMESTAMP, "ts " + Instant.ofEpochMilli(ts) + " is more than "
 					+ Duration.ofMillis(this.maxFutureSkewMs) + " ahead of " + Instant.ofEpochMilli(now));
+		}
+		// a record without a timestamp (-1, from old clients) has nothing to compare with
+		if (recordTimestampMs >= 0 && ts < recordTimestampMs - this.maxPastSkewMs) {
+			return reject(GpsRejection.PAST_TIMESTAMP,
+					"ts " + Instant.ofEpochMilli(ts) + " is more than " + Duration.ofMillis(this.maxPastSkewMs)
+							+ " behind the record's timestamp " + Instant.ofEpochMilli(recordTimestampMs));
 		}
 		Double speed = optionalNumber(json.speed);
 		if (speed != null && !(speed >= 0 && speed < Double.POSITIVE_INFINITY)) {
@@ -113,7 +156,7 @@ public final class GpsFixParser {
 			try {
 				return OffsetDateTime.parse(ts.text()).toInstant().toEpochMilli();
 			}
-			catch (DateTimeParseException ex) {
+			catch (DateTimeParseException | ArithmeticException ex) {
 				throw new IllegalArgumentException("ts is neither epoch millis nor ISO-8601: " + ts);
 			}
 		}

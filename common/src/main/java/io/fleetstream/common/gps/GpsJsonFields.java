@@ -1,5 +1,8 @@
 package io.fleetstream.common.gps;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -9,7 +12,8 @@ import tools.jackson.databind.ObjectMapper;
  * The fields of a GPS record that FleetStream reads, pulled from the JSON with a
  * streaming parser: no tree is built per record, because this runs for every fix
  * (100,000s per second). Other fields are skipped; the whole value must still be valid
- * JSON.
+ * JSON, and no top-level name may appear twice ({@code {"lat":95,"lat":37.55}} is
+ * ambiguous: parsers disagree on which one wins).
  */
 final class GpsJsonFields {
 
@@ -39,16 +43,42 @@ final class GpsJsonFields {
 				return null;
 			}
 			GpsJsonFields fields = new GpsJsonFields();
+			// the known names are checked with a bit each; other names, rare in device
+			// records, in a list made only when one appears
+			int known = 0;
+			List<String> others = null;
 			String name;
 			while ((name = parser.nextName()) != null) {
+				int bit = switch (name) {
+					case "lat" -> 1;
+					case "lng" -> 2;
+					case "ts" -> 4;
+					case "speed" -> 8;
+					case "speedKmh" -> 16;
+					case "heading" -> 32;
+					default -> 0;
+				};
+				if (bit != 0) {
+					if ((known & bit) != 0) {
+						throw new DuplicateKeyException(parser, name);
+					}
+					known |= bit;
+				}
+				else {
+					others = (others != null) ? others : new ArrayList<>(4);
+					if (others.contains(name)) {
+						throw new DuplicateKeyException(parser, name);
+					}
+					others.add(name);
+				}
 				JsonField field = field(parser, parser.nextToken());
-				switch (name) {
-					case "lat" -> fields.lat = field;
-					case "lng" -> fields.lng = field;
-					case "ts" -> fields.ts = field;
-					case "speed" -> fields.speed = field;
-					case "speedKmh" -> fields.speed = fields.speed.isMissing() ? field : fields.speed;
-					case "heading" -> fields.heading = field;
+				switch (bit) {
+					case 1 -> fields.lat = field;
+					case 2 -> fields.lng = field;
+					case 4 -> fields.ts = field;
+					case 8 -> fields.speed = field;
+					case 16 -> fields.speed = fields.speed.isMissing() ? field : fields.speed;
+					case 32 -> fields.heading = field;
 					default -> {
 					}
 				}
@@ -60,7 +90,8 @@ final class GpsJsonFields {
 
 	private static JsonField field(JsonParser parser, JsonToken token) {
 		return switch (token) {
-			case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> JsonField.number(parser.getDoubleValue(), parser.getText());
+			// no text kept: a String per number per record is garbage on the hot path
+			case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> JsonField.number(parser.getDoubleValue());
 			case VALUE_STRING -> JsonField.string(parser.getString());
 			case VALUE_NULL -> JsonField.NULL;
 			case START_OBJECT, START_ARRAY -> {
@@ -82,6 +113,22 @@ final class GpsJsonFields {
 		if (trailing != null) {
 			throw new TrailingContentException(parser, trailing);
 		}
+	}
+
+	/** A top-level name given twice: which value is meant cannot be known. */
+	static final class DuplicateKeyException extends tools.jackson.core.exc.StreamReadException {
+
+		private final String name;
+
+		DuplicateKeyException(JsonParser parser, String name) {
+			super(parser, "Duplicate key \"" + name + "\"");
+			this.name = name;
+		}
+
+		String name() {
+			return this.name;
+		}
+
 	}
 
 	/** Content after the first JSON value: the record is not one JSON document. */

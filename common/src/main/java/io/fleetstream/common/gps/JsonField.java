@@ -5,7 +5,8 @@ package io.fleetstream.common.gps;
  *
  * @param kind what the JSON held
  * @param number the value, for {@link Kind#NUMBER}
- * @param text the value as written, for messages and for {@link Kind#STRING}
+ * @param text the value as written, for messages and for {@link Kind#STRING};
+ * {@code null} for a number, which messages show as parsed
  */
 record JsonField(Kind kind, double number, String text) {
 
@@ -13,8 +14,8 @@ record JsonField(Kind kind, double number, String text) {
 
 	static final JsonField NULL = new JsonField(Kind.NULL, Double.NaN, "null");
 
-	static JsonField number(double value, String text) {
-		return new JsonField(Kind.NUMBER, value, text);
+	static JsonField number(double value) {
+		return new JsonField(Kind.NUMBER, value, null);
 	}
 
 	static JsonField string(String value) {
@@ -35,6 +36,11 @@ record JsonField(Kind kind, double number, String text) {
 
 	@Override
 	public String toString() {
+		if (this.kind == Kind.NUMBER) {
+			double whole = Math.rint(this.number);
+			return (whole == this.number && Math.abs(whole) < 1e15) ? Long.toString((long) whole)
+					: Double.toString(this.number);
+		}
 		return (this.kind == Kind.STRING) ? '"' + this.text + '"' : this.text;
 	}
 

@@ -31,8 +31,11 @@ class GpsFixJsonTests {
 
 	@Test
 	void everyEncodedFixParsesBackToTheSameFix() {
-		List<GpsFix> fixes = new ArrayList<>(List.of(fix(90, 180, 1, 0.0, 0.0), fix(-90, -180, 1, null, 360.0),
-				fix(0, 0.000001, NOW.toEpochMilli(), 299.9, null), fix(-0.000001, 0, 1, null, null)));
+		// the oldest event time the parser accepts
+		long oldest = RECORD_TS - GpsFixParser.DEFAULT_MAX_PAST_SKEW.toMillis();
+		List<GpsFix> fixes = new ArrayList<>(
+				List.of(fix(90, 180, oldest, 0.0, 0.0), fix(-90, -180, oldest, null, 360.0),
+						fix(0, 0.000001, NOW.toEpochMilli(), 299.9, null), fix(-0.000001, 0, oldest, null, null)));
 		SplittableRandom random = new SplittableRandom(42);
 		for (int i = 0; i < 10_000; i++) {
 			fixes.add(fix(rounded(random.nextDouble(-90, 90), 1e6), rounded(random.nextDouble(-180, 180), 1e6),
@@ -67,9 +70,9 @@ class GpsFixJsonTests {
 
 	@Test
 	void aValueTooLargeForFixedDecimalsIsWrittenInFull() {
-		GpsFix fix = fix(1.5, 2.5, 1000, 1.0E300, null);
+		GpsFix fix = fix(1.5, 2.5, RECORD_TS, 1.0E300, null);
 		assertThat(json(GpsFixJson.encode(fix))).contains("\"speed\":1.0E300");
-		assertThat(parse(GpsFixJson.encode(fix))).isEqualTo(Handled.accepted(fix, 1000));
+		assertThat(parse(GpsFixJson.encode(fix))).isEqualTo(Handled.accepted(fix, RECORD_TS));
 	}
 
 	@Test

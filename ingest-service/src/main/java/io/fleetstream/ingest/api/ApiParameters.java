@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
+import io.fleetstream.common.CarIds;
 import io.fleetstream.ingest.IngestProperties;
 
 /**
@@ -13,8 +14,6 @@ import io.fleetstream.ingest.IngestProperties;
  * into query values. Every rejection names the parameter and the accepted range.
  */
 final class ApiParameters {
-
-	private static final Pattern CAR_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
 
 	private static final Pattern EPOCH_MILLIS = Pattern.compile("-?\\d{1,19}");
 
@@ -25,9 +24,8 @@ final class ApiParameters {
 	}
 
 	String carId(String id) {
-		if (!CAR_ID.matcher(id).matches()) {
-			throw new InvalidParameterException("id",
-					"id must be 1 to 64 characters of A-Z, a-z, 0-9, '.', '_', ':' or '-'");
+		if (!CarIds.isValid(id)) {
+			throw new InvalidParameterException("id", "id must be " + CarIds.RULE);
 		}
 		return id;
 	}

@@ -5,7 +5,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import io.lettuce.core.GeoWithin;
@@ -49,44 +53,77 @@ class RedisFleetQueries implements FleetQueries {
 
 	@Override
 	public Optional<VehiclePosition> vehicle(String carId) {
-		List<KeyValue<byte[], byte[]>> hash = RedisReads.await(readPosition(this.redis.commands(), carId),
-				this.timeout);
-		return StoredPosition.toView(carId, hash, this.clock.instant());
+		byte[] value = RedisReads.await(readPosition(this.redis.commands(), carId), this.timeout);
+		return StoredPosition.toView(carId, value, this.clock.instant());
 	}
 
+	/**
+	 * The nearest cars, then their positions: one {@code HMGET} per shard that has hits,
+	 * all sent together, reading only the cars found.
+	 */
 	@Override
 	public List<VehiclePosition> search(SearchArea area, int limit) {
 		RedisClusterAsyncCommands<byte[], byte[]> commands = this.redis.commands();
 		List<GeoWithin<byte[]>> hits = new GeoFanOut(commands, this.keys, this.timeout).search(area, limit);
-		List<String> carIds = hits.stream().map((hit) -> new String(hit.getMember(), StandardCharsets.UTF_8)).toList();
-		List<RedisFuture<List<KeyValue<byte[], byte[]>>>> reads = new ArrayList<>();
-		for (String carId : carIds) {
-			reads.add(readPosition(commands, carId));
+		int[] shardOfHit = new int[hits.size()];
+		Map<Integer, List<byte[]>> carsByShard = new LinkedHashMap<>();
+		for (int i = 0; i < hits.size(); i++) {
+			byte[] car = hits.get(i).getMember();
+			shardOfHit[i] = this.keys.shardOf(new String(car, StandardCharsets.UTF_8));
+			carsByShard.computeIfAbsent(shardOfHit[i], (shard) -> new ArrayList<>()).add(car);
 		}
-		List<List<KeyValue<byte[], byte[]>>> hashes = RedisReads.awaitAll(reads, this.timeout);
+		List<Integer> shards = new ArrayList<>(carsByShard.keySet());
+		List<RedisFuture<List<KeyValue<byte[], byte[]>>>> reads = new ArrayList<>(shards.size());
+		for (int shard : shards) {
+			reads.add(commands.hmget(bytes(this.keys.positions(shard)), carsByShard.get(shard).toArray(new byte[0][])));
+		}
+		List<List<KeyValue<byte[], byte[]>>> answers = RedisReads.awaitAll(reads, this.timeout);
+		Map<Integer, Iterator<KeyValue<byte[], byte[]>>> valuesByShard = new HashMap<>();
+		for (int i = 0; i < shards.size(); i++) {
+			valuesByShard.put(shards.get(i), answers.get(i).iterator());
+		}
 		Instant now = this.clock.instant();
 		List<VehiclePosition> vehicles = new ArrayList<>(hits.size());
 		for (int i = 0; i < hits.size(); i++) {
+			// HMGET answers in the order asked, and the hits were asked in this order
+			KeyValue<byte[], byte[]> value = valuesByShard.get(shardOfHit[i]).next();
+			String carId = new String(hits.get(i).getMember(), StandardCharsets.UTF_8);
 			double distanceM = hits.get(i).getDistance();
-			StoredPosition.toView(carIds.get(i), hashes.get(i), now)
+			StoredPosition.toView(carId, value.getValueOrElse(null), now)
 				.ifPresent((vehicle) -> vehicles.add(vehicle.withDistance(distanceM)));
 		}
 		return vehicles;
 	}
 
+	/**
+	 * The stored track, newest first, headed by the latest position when it is newer than
+	 * the track's newest point (with a track resolution, the newest fix is kept only as
+	 * the latest position). An expired (empty) track stays empty.
+	 */
 	@Override
 	public Optional<List<TrackPoint>> track(String carId, Instant since, int limit) {
 		RedisClusterAsyncCommands<byte[], byte[]> commands = this.redis.commands();
-		RedisFuture<Long> known = commands.exists(bytes(this.keys.position(carId)));
+		RedisFuture<byte[]> latest = readPosition(commands, carId);
 		// newest first; the writer trims it back to max-points only every few points
 		RedisFuture<List<byte[]>> members = commands.lrange(bytes(this.keys.track(carId)), 0, this.trackMaxPoints - 1);
-		if (RedisReads.await(known, this.timeout) == 0) {
+		byte[] latestValue = RedisReads.await(latest, this.timeout);
+		if (latestValue == null) {
 			return Optional.empty();
 		}
-		List<TrackPoint> points = RedisReads.await(members, this.timeout)
-			.stream()
-			.map((member) -> TrackPoint.parse(new String(member, StandardCharsets.UTF_8)))
-			.toList();
+		List<TrackPoint> points = new ArrayList<>(this.trackMaxPoints + 1);
+		for (byte[] member : RedisReads.await(members, this.timeout)) {
+			points.add(TrackPoint.parse(new String(member, StandardCharsets.UTF_8)));
+		}
+		// an empty track is an expired one (the car has been silent): it stays empty
+		if (!points.isEmpty()) {
+			TrackPoint newest = StoredPosition.toTrackPoint(latestValue);
+			if (newest.ts() > points.get(0).ts()) {
+				points.add(0, newest);
+				if (points.size() > this.trackMaxPoints) {
+					points.remove(points.size() - 1);
+				}
+			}
+		}
 		if (points.isEmpty()) {
 			return Optional.of(points);
 		}
@@ -112,9 +149,8 @@ class RedisFleetQueries implements FleetQueries {
 		return new FleetSummary(total, Math.min(reportingCount, total), reportingWindow, now);
 	}
 
-	private RedisFuture<List<KeyValue<byte[], byte[]>>> readPosition(RedisClusterAsyncCommands<byte[], byte[]> commands,
-			String carId) {
-		return commands.hmget(bytes(this.keys.position(carId)), StoredPosition.FIELDS);
+	private RedisFuture<byte[]> readPosition(RedisClusterAsyncCommands<byte[], byte[]> commands, String carId) {
+		return commands.hget(bytes(this.keys.positions(this.keys.shardOf(carId))), bytes(carId));
 	}
 
 	private static long sum(List<Long> counts) {

@@ -1,56 +1,41 @@
 package io.fleetstream.ingest.api;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 
-import io.lettuce.core.KeyValue;
+import io.fleetstream.ingest.position.PackedPosition;
 
 /**
- * Reads a car's latest-position hash ({@code fleet:{s}:pos:<carId>}, see
- * {@code docs/redis-keys.md}).
+ * Reads a car's entry in its shard's positions hash ({@code fleet:{s}:pos}, field = car
+ * id, value = {@link PackedPosition}; see {@code docs/redis-keys.md}).
  */
 final class StoredPosition {
-
-	/** The hash fields read, in the order {@link #toView} expects them. */
-	static final byte[][] FIELDS = { bytes("lat"), bytes("lng"), bytes("ts"), bytes("speedKmh"), bytes("heading"),
-			bytes("geo") };
 
 	private StoredPosition() {
 	}
 
 	/**
-	 * The API's view of the hash's fields, or empty when the car has no stored position.
+	 * The API's view of the stored value, or empty when the car has no stored position.
 	 */
-	static Optional<VehiclePosition> toView(String carId, List<KeyValue<byte[], byte[]>> fields, Instant now) {
-		String lat = field(fields, 0);
-		String lng = field(fields, 1);
-		String ts = field(fields, 2);
-		if (lat == null || lng == null || ts == null) {
+	static Optional<VehiclePosition> toView(String carId, byte[] value, Instant now) {
+		if (value == null) {
 			return Optional.empty();
 		}
-		double latitude = Double.parseDouble(lat);
-		Instant time = Instant.ofEpochMilli(Long.parseLong(ts));
+		PackedPosition position = PackedPosition.decode(value);
+		Instant time = Instant.ofEpochMilli(position.ts());
 		long ageSeconds = Math.max(0, Duration.between(time, now).toSeconds());
-		String geo = field(fields, 5);
-		boolean geoIndexed = (geo != null) ? "1".equals(geo) : Math.abs(latitude) <= SearchArea.GEO_LAT_LIMIT;
-		return Optional.of(new VehiclePosition(carId, latitude, Double.parseDouble(lng), time.toEpochMilli(), time,
-				optionalNumber(field(fields, 3)), optionalNumber(field(fields, 4)), ageSeconds, geoIndexed, null));
+		// the writer geo-indexes exactly the fixes within this latitude
+		boolean geoIndexed = Math.abs(position.lat()) <= SearchArea.GEO_LAT_LIMIT;
+		return Optional.of(new VehiclePosition(carId, position.lat(), position.lng(), position.ts(), time,
+				position.speedKmh(), position.heading(), ageSeconds, geoIndexed, null));
 	}
 
-	private static String field(List<KeyValue<byte[], byte[]>> fields, int index) {
-		KeyValue<byte[], byte[]> field = fields.get(index);
-		return field.hasValue() ? new String(field.getValue(), StandardCharsets.UTF_8) : null;
-	}
-
-	private static Double optionalNumber(String value) {
-		return (value == null || value.isEmpty()) ? null : Double.valueOf(value);
-	}
-
-	private static byte[] bytes(String value) {
-		return value.getBytes(StandardCharsets.UTF_8);
+	/** The stored value as the newest point of the car's track. */
+	static TrackPoint toTrackPoint(byte[] value) {
+		PackedPosition position = PackedPosition.decode(value);
+		return new TrackPoint(position.ts(), Instant.ofEpochMilli(position.ts()), position.lat(), position.lng(),
+				position.speedKmh(), position.heading());
 	}
 
 }

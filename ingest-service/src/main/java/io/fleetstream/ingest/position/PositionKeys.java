@@ -39,17 +39,16 @@ public final class PositionKeys {
 		return PREFIX + shard + "}:seen";
 	}
 
-	public String position(String carId) {
-		return position(shardOf(carId), carId);
+	/**
+	 * The hash of a shard's latest positions: field = car id, value =
+	 * {@link PackedPosition}.
+	 */
+	public String positions(int shard) {
+		return PREFIX + shard + "}:pos";
 	}
 
 	public String track(String carId) {
 		return track(shardOf(carId), carId);
-	}
-
-	/** The position key of a car whose shard is already known. */
-	public String position(int shard, String carId) {
-		return PREFIX + shard + "}:pos:" + carId;
 	}
 
 	/** The track key of a car whose shard is already known. */

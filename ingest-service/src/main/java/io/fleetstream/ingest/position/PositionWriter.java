@@ -32,17 +32,18 @@ public class PositionWriter {
 
 	private final PositionScript script = PositionScript.load();
 
-	private final int trackMaxPoints;
-
-	private final long trackMaxAgeMs;
+	private final ShardBatch.TrackSettings track;
 
 	private final Duration timeout;
 
 	public PositionWriter(AsyncRedis redis, PositionKeys keys, IngestProperties.Track track, Duration timeout) {
 		this.redis = redis;
 		this.keys = keys;
-		this.trackMaxPoints = track.enabled() ? track.maxPoints() : 0;
-		this.trackMaxAgeMs = track.maxAge().toMillis();
+		if (track.resolution().isNegative()) {
+			throw new IllegalArgumentException("fleet.ingest.track.resolution must not be negative");
+		}
+		this.track = ShardBatch.TrackSettings.of(track.enabled() ? track.maxPoints() : 0, track.maxAge().toMillis(),
+				track.resolution().toMillis());
 		this.timeout = timeout;
 	}
 
@@ -94,7 +95,7 @@ public class PositionWriter {
 			List<GpsFix> shardFixes = byShard.get(shard);
 			for (int from = 0; from < shardFixes.size(); from += MAX_FIXES_PER_CALL) {
 				List<GpsFix> chunk = shardFixes.subList(from, Math.min(shardFixes.size(), from + MAX_FIXES_PER_CALL));
-				batches.add(ShardBatch.of(shard, chunk, this.keys, this.trackMaxPoints, this.trackMaxAgeMs));
+				batches.add(ShardBatch.of(shard, chunk, this.keys, this.track));
 			}
 		}
 		return batches;

@@ -7,7 +7,9 @@ import io.fleetstream.common.gps.GpsFix;
 
 /**
  * The keys and arguments of one script call: the fixes of one shard, in order, encoded as
- * the script expects.
+ * the script expects ({@code scripts/apply-fixes.lua}). Per fix: car id, ts, lat, lng
+ * (empty when the fix is beyond the geo-indexable latitude) and the
+ * {@link PackedPosition}; per fix one track key when the track is kept.
  */
 final class ShardBatch {
 
@@ -17,11 +19,13 @@ final class ShardBatch {
 	 */
 	static final long TRACK_EXPIRY_REFRESH_MS = 10_000;
 
-	private static final byte[] EXPIRY_REFRESH_MS = bytes(Long.toString(TRACK_EXPIRY_REFRESH_MS));
+	static final int HEADER = 4;
 
-	private static final byte[] GEO_INDEXED = bytes("1");
+	static final int PER_FIX = 5;
 
-	private static final byte[] NOT_GEO_INDEXED = bytes("0");
+	private static final byte[] EXPIRY_REFRESH_MS = ascii(Long.toString(TRACK_EXPIRY_REFRESH_MS));
+
+	private static final byte[] NOT_GEO_INDEXED = new byte[0];
 
 	final byte[][] keys;
 
@@ -32,43 +36,53 @@ final class ShardBatch {
 		this.args = args;
 	}
 
-	static ShardBatch of(int shard, List<GpsFix> fixes, PositionKeys keyNames, int trackMaxPoints, long trackMaxAgeMs) {
-		byte[][] keys = new byte[2 + 2 * fixes.size()][];
-		byte[][] args = new byte[3 + 9 * fixes.size()][];
-		keys[0] = bytes(keyNames.geo(shard));
-		keys[1] = bytes(keyNames.seen(shard));
-		args[0] = bytes(Integer.toString(trackMaxPoints));
-		args[1] = bytes(Long.toString(trackMaxAgeMs));
+	static ShardBatch of(int shard, List<GpsFix> fixes, PositionKeys keyNames, TrackSettings track) {
+		boolean tracked = track.maxPoints() > 0;
+		byte[][] keys = new byte[3 + (tracked ? fixes.size() : 0)][];
+		byte[][] args = new byte[HEADER + PER_FIX * fixes.size()][];
+		keys[0] = ascii(keyNames.geo(shard));
+		keys[1] = ascii(keyNames.seen(shard));
+		keys[2] = ascii(keyNames.positions(shard));
+		args[0] = track.maxPointsArg();
+		args[1] = track.maxAgeArg();
 		args[2] = EXPIRY_REFRESH_MS;
-		int k = 2;
-		int a = 3;
+		args[3] = track.resolutionArg();
+		int k = 3;
+		int a = HEADER;
 		for (GpsFix fix : fixes) {
-			String ts = Long.toString(fix.ts());
+			if (tracked) {
+				keys[k++] = keyNames.track(shard, fix.carId()).getBytes(StandardCharsets.UTF_8);
+			}
+			args[a++] = fix.carId().getBytes(StandardCharsets.UTF_8);
+			args[a++] = ascii(Long.toString(fix.ts()));
 			String lat = Double.toString(fix.lat());
 			String lng = Double.toString(fix.lng());
-			String speed = optional(fix.speedKmh());
-			String heading = optional(fix.heading());
-			keys[k++] = bytes(keyNames.position(shard, fix.carId()));
-			keys[k++] = bytes(keyNames.track(shard, fix.carId()));
-			args[a++] = bytes(fix.carId());
-			args[a++] = bytes(ts);
-			args[a++] = bytes(lat);
-			args[a++] = bytes(lng);
-			args[a++] = bytes(speed);
-			args[a++] = bytes(heading);
-			args[a++] = bytes(Long.toString(fix.kafkaTs()));
-			args[a++] = fix.geoIndexable() ? GEO_INDEXED : NOT_GEO_INDEXED;
-			args[a++] = bytes(ts + ',' + lat + ',' + lng + ',' + speed + ',' + heading);
+			if (fix.geoIndexable()) {
+				args[a++] = ascii(lat);
+				args[a++] = ascii(lng);
+			}
+			else {
+				args[a++] = NOT_GEO_INDEXED;
+				args[a++] = NOT_GEO_INDEXED;
+			}
+			args[a++] = PackedPosition.encode(fix, lat, lng);
 		}
 		return new ShardBatch(keys, args);
 	}
 
-	private static String optional(Double value) {
-		return (value != null) ? Double.toString(value) : "";
+	/** The track settings as script arguments, encoded once. */
+	record TrackSettings(int maxPoints, byte[] maxPointsArg, byte[] maxAgeArg, byte[] resolutionArg) {
+
+		static TrackSettings of(int maxPoints, long maxAgeMs, long resolutionMs) {
+			return new TrackSettings(maxPoints, ascii(Integer.toString(maxPoints)), ascii(Long.toString(maxAgeMs)),
+					ascii(Long.toString(resolutionMs)));
+		}
+
 	}
 
-	private static byte[] bytes(String value) {
-		return value.getBytes(StandardCharsets.UTF_8);
+	/** Key names, numbers and car ids here are ASCII: a byte per char, no encoder. */
+	private static byte[] ascii(String value) {
+		return value.getBytes(StandardCharsets.ISO_8859_1);
 	}
 
 }

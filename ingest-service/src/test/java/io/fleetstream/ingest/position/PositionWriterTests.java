@@ -61,7 +61,7 @@ class PositionWriterTests {
 		this.connectionFactory.start();
 		this.redis = new StringRedisTemplate(this.connectionFactory);
 		this.redis.getConnectionFactory().getConnection().serverCommands().flushDb();
-		this.writer = writer(new IngestProperties.Track(true, 5, Duration.ofMinutes(10)));
+		this.writer = writer(new IngestProperties.Track(true, 5, Duration.ofMinutes(10), Duration.ZERO));
 	}
 
 	@AfterEach
@@ -188,7 +188,8 @@ class PositionWriterTests {
 
 	@Test
 	void noTrackIsKeptWhenDisabled() {
-		writer(new IngestProperties.Track(false, 5, Duration.ofMinutes(1))).write(List.of(fix("car-1", 37.0, T0)));
+		writer(new IngestProperties.Track(false, 5, Duration.ofMinutes(1), Duration.ZERO))
+			.write(List.of(fix("car-1", 37.0, T0)));
 		assertThat(this.redis.hasKey(this.keys.track("car-1"))).isFalse();
 	}
 
@@ -235,6 +236,68 @@ class PositionWriterTests {
 		assertThat(indexed).isEqualTo(fixes.size());
 	}
 
+	@Test
+	void latestPositionsAreOneFieldPerCarInTheShardsPositionsHash() {
+		this.writer.write(List.of(fix("car-1", 37.5, T0), new GpsFix("car-2", 37.6, 127.1, T0, null, null, T0)));
+		assertThat(this.redis.opsForHash().get(this.keys.positions(this.keys.shardOf("car-1")), "car-1"))
+			.isEqualTo(T0 + ",37.5,127.0,10.0,90.0");
+		assertThat(this.redis.opsForHash().get(this.keys.positions(this.keys.shardOf("car-2")), "car-2"))
+			.isEqualTo(T0 + ",37.6,127.1,,");
+		// no key per car besides its track
+		assertThat(this.redis.keys("fleet:*:pos:*")).isEmpty();
+	}
+
+	@Test
+	void replayedBatchLeavesPositionAndTrackAsTheyWere() {
+		List<GpsFix> batch = new ArrayList<>();
+		for (int i = 0; i < 4; i++) {
+			batch.add(fix("car-1", 37.0 + i * 0.01, T0 + i * 1000L));
+		}
+		this.writer.write(batch);
+		String position = new PositionStoreReader(this.redis, this.keys).stored("car-1");
+		List<String> track = this.redis.opsForList().range(this.keys.track("car-1"), 0, -1);
+		assertThat(this.writer.write(batch)).isEqualTo(new PositionWriter.Outcome(0, 4));
+		assertThat(new PositionStoreReader(this.redis, this.keys).stored("car-1")).isEqualTo(position);
+		assertThat(this.redis.opsForList().range(this.keys.track("car-1"), 0, -1)).isEqualTo(track);
+	}
+
+	@Test
+	void trackAtAResolutionKeepsTheFirstFixOfEachIntervalAndTheNewestAsThePosition() {
+		PositionWriter coarse = writer(
+				new IngestProperties.Track(true, 20, Duration.ofMinutes(10), Duration.ofSeconds(10)));
+		List<GpsFix> fixes = new ArrayList<>();
+		for (int i = 0; i < 35; i++) {
+			fixes.add(fix("car-1", 37.0 + i * 0.001, T0 + i * 1000L));
+		}
+		// in two calls, so intervals also start across calls
+		coarse.write(fixes.subList(0, 15));
+		coarse.write(fixes.subList(15, 35));
+		assertThat(trackTimes()).containsExactly(T0 + 30_000, T0 + 20_000, T0 + 10_000, T0);
+		assertThat(position("car-1", "ts")).isEqualTo(String.valueOf(T0 + 34_000));
+		// a replay adds nothing, in-order or late
+		assertThat(coarse.write(fixes).applied()).isZero();
+		assertThat(trackTimes()).containsExactly(T0 + 30_000, T0 + 20_000, T0 + 10_000, T0);
+	}
+
+	@Test
+	void lateFixAtAResolutionFillsAnEmptyIntervalOnceAndNeverASecondPoint() {
+		PositionWriter coarse = writer(
+				new IngestProperties.Track(true, 20, Duration.ofMinutes(10), Duration.ofSeconds(10)));
+		coarse.write(List.of(fix("car-1", 37.0, T0), fix("car-1", 37.1, T0 + 30_000)));
+		assertThat(coarse.write(List.of(fix("car-1", 36.9, T0 + 15_000))).stale()).isEqualTo(1);
+		coarse.write(List.of(fix("car-1", 36.9, T0 + 15_000), fix("car-1", 36.8, T0 + 12_000)));
+		assertThat(trackTimes()).containsExactly(T0 + 30_000, T0 + 15_000, T0);
+		assertThat(position("car-1", "ts")).isEqualTo(String.valueOf(T0 + 30_000));
+	}
+
+	private List<Long> trackTimes() {
+		return this.redis.opsForList()
+			.range(this.keys.track("car-1"), 0, -1)
+			.stream()
+			.map((point) -> Long.parseLong(point.substring(0, point.indexOf(','))))
+			.toList();
+	}
+
 	private PositionWriter writer(IngestProperties.Track track) {
 		return new PositionWriter(new AsyncRedis(this.connectionFactory), this.keys, track, Duration.ofSeconds(5));
 	}
@@ -244,7 +307,7 @@ class PositionWriterTests {
 	}
 
 	private String position(String carId, String field) {
-		return (String) this.redis.opsForHash().get(this.keys.position(carId), field);
+		return (String) new PositionStoreReader(this.redis, this.keys).position(carId).get(field);
 	}
 
 	private static GpsFix fix(String carId, double lat, long ts) {
