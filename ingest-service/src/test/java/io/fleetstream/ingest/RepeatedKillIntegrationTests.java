@@ -110,7 +110,7 @@ class RepeatedKillIntegrationTests {
 					b.jvm.kill();
 					lagAtKills.add(KafkaTestSupport.lag(GROUP, TOPIC));
 					System.out.printf(
-							"kill %d/%d: %s SIGKILLed %d ms after it held partitions, at round %d, " + "group lag %d%n",
+							"kill %d/%d: %s SIGKILLed %d ms after it held partitions, at round %d, group lag %d%n",
 							kill, KILLS, b.jvm, delayMs, round, lagAtKills.get(kill - 1));
 					b = start("ingest-b-" + kill);
 					awaitHoldingPartitions(b);
