@@ -19,6 +19,11 @@ import org.slf4j.LoggerFactory;
  * Its storage is formatted in a fresh temporary directory on start. {@link #close()}
  * stops the broker, waits until it has stopped, and only then deletes the directory, so
  * the disk is never pulled from under a broker that clients still commit to.
+ * <p>
+ * For fault tests, {@link #stop()} shuts the broker down but keeps its data, and
+ * {@link #restart()} starts it again on the same ports from the same log directory, as a
+ * restarted broker node would come back: topics, records and committed offsets are kept,
+ * and clients reconnect to the address they already know.
  */
 public final class KraftBroker implements AutoCloseable {
 
@@ -30,15 +35,19 @@ public final class KraftBroker implements AutoCloseable {
 	/** Distinct node ids keep the JMX names of two brokers in one JVM apart. */
 	private static final AtomicInteger nodeIds = new AtomicInteger();
 
-	private final KafkaRaftServer server;
+	private final KafkaConfig config;
 
 	private final int port;
 
 	private final Path directory;
 
+	/** The running server; {@code null} while stopped. */
+	private KafkaRaftServer server;
+
 	private boolean closed;
 
-	private KraftBroker(KafkaRaftServer server, int port, Path directory) {
+	private KraftBroker(KafkaConfig config, KafkaRaftServer server, int port, Path directory) {
+		this.config = config;
 		this.server = server;
 		this.port = port;
 		this.directory = directory;
@@ -85,7 +94,7 @@ public final class KraftBroker implements AutoCloseable {
 			KraftStorage.format(nodeId, directory);
 			server = new KafkaRaftServer(config, Time.SYSTEM);
 			server.startup();
-			return new KraftBroker(server, port, directory);
+			return new KraftBroker(config, server, port, directory);
 		}
 		catch (RuntimeException ex) {
 			stopQuietly(server);
@@ -109,8 +118,53 @@ public final class KraftBroker implements AutoCloseable {
 	}
 
 	/**
+	 * Shuts the broker down (a controlled shutdown, as {@code kafka-server-stop.sh} does)
+	 * and returns once it has stopped; its data stays for {@link #restart()}. Clients see
+	 * the broker unreachable until then. Nothing happens if it is stopped already.
+	 * @throws IllegalStateException if the broker is closed
+	 */
+	public synchronized void stop() {
+		requireOpen();
+		if (this.server != null) {
+			this.server.shutdown();
+			this.server.awaitShutdown();
+			this.server = null;
+		}
+	}
+
+	/**
+	 * Starts a {@link #stop() stopped} broker again with the same configuration: the same
+	 * node id, client and controller ports, and log directory, so everything it held
+	 * before the stop is there again. Returns once it accepts clients.
+	 * @throws IllegalStateException if the broker is running or closed, or did not start
+	 * (e.g. another process took its port meanwhile)
+	 */
+	public synchronized void restart() {
+		requireOpen();
+		if (this.server != null) {
+			throw new IllegalStateException("The Kafka broker on " + bootstrapServers() + " is running");
+		}
+		long started = System.nanoTime();
+		KafkaRaftServer restarted = new KafkaRaftServer(this.config, Time.SYSTEM);
+		try {
+			restarted.startup();
+		}
+		catch (RuntimeException ex) {
+			stopQuietly(restarted);
+			throw new IllegalStateException("The Kafka broker did not restart on " + bootstrapServers(), ex);
+		}
+		this.server = restarted;
+		logger.info("Kafka broker restarted on {} in {} ms", bootstrapServers(),
+				(System.nanoTime() - started) / 1_000_000);
+	}
+
+	public synchronized boolean isRunning() {
+		return this.server != null;
+	}
+
+	/**
 	 * Stops the broker and, once it has stopped, deletes its data; a broker that failed
-	 * to stop keeps its data. Safe to call twice.
+	 * to stop keeps its data. Safe to call twice, and on a stopped broker.
 	 */
 	@Override
 	public synchronized void close() {
@@ -118,9 +172,18 @@ public final class KraftBroker implements AutoCloseable {
 			return;
 		}
 		this.closed = true;
-		this.server.shutdown();
-		this.server.awaitShutdown();
+		if (this.server != null) {
+			this.server.shutdown();
+			this.server.awaitShutdown();
+			this.server = null;
+		}
 		Directories.delete(this.directory);
+	}
+
+	private void requireOpen() {
+		if (this.closed) {
+			throw new IllegalStateException("The Kafka broker on " + bootstrapServers() + " is closed");
+		}
 	}
 
 	private static void stopQuietly(KafkaRaftServer server) {

@@ -15,10 +15,12 @@ import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.Node;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -30,8 +32,9 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * A real broker from Kafka's server jars: clients produce to and consume from a topic it
- * creates on first use, it listens where it was told with the retention it was given, and
- * closing it frees its ports and deletes its data.
+ * creates on first use, it listens where it was told with the retention it was given,
+ * stopping and restarting it keeps its records and committed offsets on the same port,
+ * and closing it frees its ports and deletes its data.
  */
 class KraftBrokerTests {
 
@@ -78,6 +81,42 @@ class KraftBrokerTests {
 		}
 		assertThat(FreePorts.isFree(port)).as("port %d is free", port).isTrue();
 		assertThat(Files.exists(broker.directory())).as("%s is deleted", broker.directory()).isFalse();
+	}
+
+	@Test
+	void aRestartedBrokerServesTheSameRecordsAndCommittedOffsetsOnTheSamePort() throws Exception {
+		try (KraftBroker broker = KraftBroker.start(KraftBrokerSettings.defaults().withPartitions(1))) {
+			String topic = "restart-" + UUID.randomUUID();
+			TopicPartition partition = new TopicPartition(topic, 0);
+			String bootstrapServers = broker.bootstrapServers();
+			try (KafkaProducer<String, String> producer = new KafkaProducer<>(
+					Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers), new StringSerializer(),
+					new StringSerializer())) {
+				for (int i = 0; i < 5; i++) {
+					producer.send(new ProducerRecord<>(topic, "car-" + i, "fix-" + i)).get();
+				}
+			}
+			try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers))) {
+				admin.alterConsumerGroupOffsets("restart-group", Map.of(partition, new OffsetAndMetadata(3)))
+					.all()
+					.get();
+			}
+
+			broker.stop();
+			assertThat(broker.isRunning()).isFalse();
+			assertThat(FreePorts.isFree(broker.port())).as("port %d is free while stopped", broker.port()).isTrue();
+			broker.restart();
+
+			assertThat(broker.isRunning()).isTrue();
+			assertThat(broker.bootstrapServers()).isEqualTo(bootstrapServers);
+			assertThat(consumeAll(broker, topic, 5)).extracting(ConsumerRecord::value)
+				.containsExactly("fix-0", "fix-1", "fix-2", "fix-3", "fix-4");
+			try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers))) {
+				assertThat(admin.listConsumerGroupOffsets("restart-group").partitionsToOffsetAndMetadata().get())
+					.containsEntry(partition, new OffsetAndMetadata(3));
+			}
+			assertThatIllegalStateException().isThrownBy(broker::restart).withMessageContaining("is running");
+		}
 	}
 
 	@Test

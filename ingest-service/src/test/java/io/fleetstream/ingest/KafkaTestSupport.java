@@ -39,10 +39,14 @@ public final class KafkaTestSupport {
 	 * not reached within 10 s: never a partial result
 	 */
 	public static List<ConsumerRecord<String, byte[]>> readAll(String topic) {
-		Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-				SharedKafkaBroker.bootstrapServers(), ConsumerConfig.GROUP_ID_CONFIG, "reader-" + UUID.randomUUID(),
-				ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest", ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG,
-				false);
+		return readAll(SharedKafkaBroker.bootstrapServers(), topic);
+	}
+
+	/** {@link #readAll(String)} from another broker than the shared one. */
+	public static List<ConsumerRecord<String, byte[]>> readAll(String bootstrapServers, String topic) {
+		Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+				ConsumerConfig.GROUP_ID_CONFIG, "reader-" + UUID.randomUUID(), ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+				"earliest", ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
 		List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
 		try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
 				new ByteArrayDeserializer())) {
@@ -81,7 +85,12 @@ public final class KafkaTestSupport {
 	 * (seen on this machine under load), so no fix is ever produced.
 	 */
 	public static void createTopic(String topic, int partitions) throws Exception {
-		try (Admin admin = Admin.create(Map.of("bootstrap.servers", SharedKafkaBroker.bootstrapServers()))) {
+		createTopic(SharedKafkaBroker.bootstrapServers(), topic, partitions);
+	}
+
+	/** {@link #createTopic(String, int)} on another broker than the shared one. */
+	public static void createTopic(String bootstrapServers, String topic, int partitions) throws Exception {
+		try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers))) {
 			admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get();
 			// the topic is usable once its partitions have a leader
 			await().atMost(Duration.ofSeconds(30))
@@ -102,7 +111,12 @@ public final class KafkaTestSupport {
 
 	/** The group's total lag on the topic: end offsets minus committed offsets. */
 	public static long lag(String groupId, String topic) throws Exception {
-		try (Admin admin = Admin.create(Map.of("bootstrap.servers", SharedKafkaBroker.bootstrapServers()))) {
+		return lag(SharedKafkaBroker.bootstrapServers(), groupId, topic);
+	}
+
+	/** {@link #lag(String, String)} on another broker than the shared one. */
+	public static long lag(String bootstrapServers, String groupId, String topic) throws Exception {
+		try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers))) {
 			Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(groupId)
 				.partitionsToOffsetAndMetadata()
 				.get();
