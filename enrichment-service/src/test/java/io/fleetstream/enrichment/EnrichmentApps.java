@@ -102,12 +102,12 @@ public final class EnrichmentApps implements AutoCloseable {
 				"fleet.enrichment.telemetry.gps-topics=" + this.gps,
 				"fleet.enrichment.telemetry.enriched-topic=" + this.enriched,
 				"fleet.enrichment.schema.topic=" + this.schemaChanges, "fleet.enrichment.schema.learn-records=0",
-				// the cdc route (which the telemetry route starts after) on topics of this
+				// the cdc route (which the telemetry route starts after) on topics of
+				// this
 				// test's own, created empty, so it is caught up at once
 				"fleet.routes.cdc.topics=" + this.cdcCarinfo + "," + this.cdcDeviceinfo,
-				"fleet.kafka.create-topics=true",
-				"fleet.security.open=true", "fleet.security.rate-limit.enabled=false", "server.port=0",
-				"management.server.port=0", "spring.main.banner-mode=off"));
+				"fleet.kafka.create-topics=true", "fleet.security.open=true", "fleet.security.rate-limit.enabled=false",
+				"server.port=0", "management.server.port=0", "spring.main.banner-mode=off"));
 		all.addAll(List.of(extra));
 		// a later setting of the same key replaces the earlier one (arguments would join
 		// them)

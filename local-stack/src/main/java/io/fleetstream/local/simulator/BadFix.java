@@ -17,6 +17,14 @@ enum BadFix {
 	/** A valid fix without its key. */
 	MISSING_CAR_ID(GpsRejection.MISSING_CAR_ID, (car, nowMs) -> SimulatedRecords.fix(car).value()),
 
+	/** A key the car-id rule refuses (markup in it), as a hostile device might send. */
+	INVALID_CAR_ID(GpsRejection.INVALID_CAR_ID, (car, nowMs) -> SimulatedRecords.fix(car).value()),
+
+	/** The same key twice: which latitude is meant is ambiguous. */
+	DUPLICATE_KEY(GpsRejection.DUPLICATE_KEY,
+			(car, nowMs) -> text(
+					"{\"lat\":95,\"lat\":" + car.lat() + ",\"lng\":" + car.lng() + ",\"ts\":" + car.ts() + "}")),
+
 	MALFORMED_JSON(GpsRejection.MALFORMED_JSON, (car, nowMs) -> text("{\"lat\":" + car.lat() + ",\"lng\":")),
 
 	NOT_AN_OBJECT(GpsRejection.NOT_AN_OBJECT,
@@ -42,6 +50,14 @@ enum BadFix {
 
 	INVALID_TIMESTAMP(GpsRejection.INVALID_TIMESTAMP,
 			(car, nowMs) -> text("{\"lat\":" + car.lat() + ",\"lng\":" + car.lng() + ",\"ts\":\"yesterday\"}")),
+
+	/** A device clock that sends epoch seconds instead of milliseconds. */
+	TIMESTAMP_IN_SECONDS(GpsRejection.TIMESTAMP_IN_SECONDS,
+			(car, nowMs) -> GpsFixJson.encode(car.lat(), car.lng(), car.ts() / 1000, car.speedKmh(), null)),
+
+	/** Eight days behind the record's own timestamp: a device with a reset clock. */
+	PAST_TIMESTAMP(GpsRejection.PAST_TIMESTAMP,
+			(car, nowMs) -> GpsFixJson.encode(car.lat(), car.lng(), nowMs - 8 * 86_400_000L, car.speedKmh(), null)),
 
 	/**
 	 * An hour ahead of the simulator's clock, far beyond ingest-service's allowed skew.
@@ -71,7 +87,11 @@ enum BadFix {
 
 	/** This kind of broken record for {@code car}'s current fix. */
 	SimulatedRecord record(GpsSample car, long nowMs) {
-		String key = (this == MISSING_CAR_ID) ? "" : car.carId();
+		String key = switch (this) {
+			case MISSING_CAR_ID -> "";
+			case INVALID_CAR_ID -> "<" + car.carId() + ">";
+			default -> car.carId();
+		};
 		return new SimulatedRecord(key, this.value.of(car, nowMs));
 	}
 
