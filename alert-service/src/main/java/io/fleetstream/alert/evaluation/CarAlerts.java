@@ -22,6 +22,11 @@ public record CarAlerts(long lastOffset, long lastEventTime, Map<String, RuleSta
 		rules = Map.copyOf(rules);
 	}
 
+	/** How many of the car's rules are pending (holding, not yet fired). */
+	public long pendingCount() {
+		return this.rules.values().stream().filter((state) -> state.status() == RuleStatus.PENDING).count();
+	}
+
 	public RuleState rule(String ruleId) {
 		return this.rules.getOrDefault(ruleId, RuleState.INITIAL);
 	}

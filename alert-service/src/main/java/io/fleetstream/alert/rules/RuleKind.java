@@ -7,9 +7,6 @@ public enum RuleKind {
 	CONDITION,
 
 	/** No record from the car for the rule's {@code for}, on the wall clock. */
-	NO_DATA,
-
-	/** Every event of {@code fleet.schema-changes.json}, once per event id. */
-	SCHEMA_CHANGE
+	NO_DATA
 
 }

@@ -14,9 +14,8 @@ import org.springframework.boot.context.properties.bind.Name;
  * message naming the rule, rather than a binding error naming a property index.
  *
  * @param enabled whether the rule is evaluated (shipped rules are on by default)
- * @param kind {@code condition} (a CEL condition over the car's state, the default),
- * {@code no-data} (fires when a car sends nothing for {@code for}, on the wall clock) or
- * {@code schema-change} (every event of {@code fleet.schema-changes.json})
+ * @param kind {@code condition} (a CEL condition over the car's state, the default), or
+ * {@code no-data} (fires when a car sends nothing for {@code for}, on the wall clock)
  * @param description what the rule detects, for people
  * @param condition the CEL condition ({@code condition} rules only)
  * @param forDuration how long the condition must hold before the episode fires, e.g.

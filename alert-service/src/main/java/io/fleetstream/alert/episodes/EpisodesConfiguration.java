@@ -1,0 +1,81 @@
+package io.fleetstream.alert.episodes;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import io.fleetstream.alert.AlertProperties;
+import io.fleetstream.alert.delivery.AlertDelivery;
+import io.fleetstream.alert.evaluation.CarEvaluator;
+import io.fleetstream.alert.rules.RuleSet;
+import io.fleetstream.alert.silences.SilenceStore;
+import io.fleetstream.common.kafka.FleetKafkaAutoConfiguration;
+import io.fleetstream.common.redis.AsyncRedis;
+import io.micrometer.core.instrument.MeterRegistry;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+
+/**
+ * The enriched-state route's handler and loader, the episode and silence stores, the
+ * outlier topic. The {@link AlertDelivery} (SNS) is required from the delivery package.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(AlertProperties.class)
+class EpisodesConfiguration {
+
+	@Bean
+	EnrichedStateHandler enrichedStateHandler() {
+		return new EnrichedStateHandler();
+	}
+
+	@Bean
+	EpisodeStore episodeStore(AsyncRedis redis, LettuceConnectionFactory connectionFactory,
+			AlertProperties properties) {
+		return new EpisodeStore(redis, timeout(connectionFactory), properties.episodes().retention());
+	}
+
+	@Bean
+	SilenceStore silenceStore(AsyncRedis redis, LettuceConnectionFactory connectionFactory) {
+		return new SilenceStore(redis, timeout(connectionFactory));
+	}
+
+	@Bean
+	AlertMetrics alertMetrics(MeterRegistry registry) {
+		return new AlertMetrics(registry);
+	}
+
+	@Bean
+	TransitionFlusher transitionFlusher(AsyncRedis redis, LettuceConnectionFactory connectionFactory,
+			EpisodeStore episodeStore, DefaultKafkaProducerFactory<?, ?> producerFactory, AlertProperties properties,
+			AlertDelivery delivery) {
+		OutlierPublisher outlier = new OutlierPublisher(
+				FleetKafkaAutoConfiguration.rawBytesIdempotentTemplate(producerFactory, Map.of()),
+				properties.episodes().outlierTopic(), properties.episodes().publishTimeout());
+		return new TransitionFlusher(new PartitionStore(redis, timeout(connectionFactory)), episodeStore, outlier,
+				delivery);
+	}
+
+	@Bean
+	AlertLoader alertLoader(RuleSet rules, AsyncRedis redis, LettuceConnectionFactory connectionFactory,
+			TransitionFlusher flusher, SilenceStore silenceStore, AlertMetrics metrics, Environment environment) {
+		// the SNS delivery's default topic (fleet.alert.sns.topic-arn, SnsSettings); read
+		// here by name until SnsSettings carries it
+		String defaultTopic = environment.getProperty("fleet.alert.sns.topic-arn", "");
+		List<String> defaultTargets = defaultTopic.isBlank() ? List.of() : List.of(defaultTopic);
+		return new AlertLoader(new CarEvaluator(rules.all()), new Transitions(defaultTargets),
+				new PartitionStore(redis, timeout(connectionFactory)), flusher, silenceStore, metrics,
+				Clock.systemUTC());
+	}
+
+	/** spring.data.redis.timeout, as Spring Boot set it on the connection. */
+	static Duration timeout(LettuceConnectionFactory connectionFactory) {
+		return connectionFactory.getClientConfiguration().getCommandTimeout();
+	}
+
+}
