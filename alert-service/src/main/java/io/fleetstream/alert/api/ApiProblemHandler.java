@@ -4,7 +4,7 @@ import io.lettuce.core.RedisCommandTimeoutException;
 import io.lettuce.core.RedisConnectionException;
 import org.jspecify.annotations.Nullable;
 
-import io.fleetstream.alert.episodes.RedisFutures.AlertStoreException;
+import io.fleetstream.alert.store.RedisFutures.AlertStoreException;
 
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.dao.DataAccessResourceFailureException;

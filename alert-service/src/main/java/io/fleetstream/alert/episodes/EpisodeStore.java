@@ -1,5 +1,7 @@
 package io.fleetstream.alert.episodes;
 
+import io.fleetstream.alert.store.AlertKeys;
+import io.fleetstream.alert.store.RedisFutures;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import io.fleetstream.alert.episodes.AlertKeys;
-import io.fleetstream.alert.episodes.RedisFutures;
+import io.fleetstream.alert.store.AlertKeys;
+import io.fleetstream.alert.store.RedisFutures;
 import io.fleetstream.common.redis.AsyncRedis;
 import tools.jackson.databind.json.JsonMapper;
 

@@ -1,4 +1,4 @@
-package io.fleetstream.alert.episodes;
+package io.fleetstream.alert.store;
 
 import java.nio.charset.StandardCharsets;
 
@@ -10,10 +10,10 @@ import org.apache.kafka.common.TopicPartition;
 public final class AlertKeys {
 
 	/** Field prefix of a car's state in a partition hash. */
-	static final String CAR = "car:";
+	public static final String CAR = "car:";
 
 	/** Field prefix of an unfinished transition in a partition hash. */
-	static final String OUT = "out:";
+	public static final String OUT = "out:";
 
 	private AlertKeys() {
 	}
@@ -24,7 +24,7 @@ public final class AlertKeys {
 	 * transitions are one atomic HSET and a partition loads with one HGETALL (the hash
 	 * tag keeps it on one cluster slot).
 	 */
-	static byte[] partition(TopicPartition partition) {
+	public static byte[] partition(TopicPartition partition) {
 		return bytes("fleet:alert:partition:{" + partition.topic() + "|" + partition.partition() + "}");
 	}
 

@@ -1,4 +1,4 @@
-package io.fleetstream.alert.episodes;
+package io.fleetstream.alert.store;
 
 import java.time.Duration;
 import java.util.List;
@@ -40,7 +40,7 @@ public final class RedisFutures {
 	/** The alert store (Redis) failed or did not answer in time. */
 	public static class AlertStoreException extends RuntimeException {
 
-		AlertStoreException(String message, Throwable cause) {
+		public AlertStoreException(String message, Throwable cause) {
 			super(message, cause);
 		}
 
