@@ -6,7 +6,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import io.fleetstream.alert.delivery.AlertDelivery;
 import io.fleetstream.alert.delivery.AlertNotification;
 
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 
@@ -33,8 +32,11 @@ public class RecordingDelivery implements AlertDelivery {
 		return List.copyOf(this.delivered);
 	}
 
-	/** Registers a {@link RecordingDelivery} as the context's {@link AlertDelivery}. */
-	@TestConfiguration(proxyBeanMethods = false)
+	/**
+	 * Registers a {@link RecordingDelivery} as the context's {@link AlertDelivery}; not
+	 * annotated, so that component scanning of the application's package does not pick it
+	 * up where it is not asked for (the child-JVM crash test has its own).
+	 */
 	public static class Config {
 
 		@Bean

@@ -8,7 +8,6 @@ import io.fleetstream.alert.delivery.AlertNotification;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
@@ -26,7 +25,7 @@ public final class RedisRecordingAlertApplication {
 		new SpringApplicationBuilder(AlertApplication.class, Config.class).run(args);
 	}
 
-	@Configuration(proxyBeanMethods = false)
+	/** Not annotated: component scanning must not pick it up in the in-JVM tests. */
 	static class Config {
 
 		@Bean

@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import io.fleetstream.alert.AlertProperties;
 import io.fleetstream.alert.delivery.AlertDelivery;
 import io.fleetstream.alert.evaluation.CarEvaluator;
 import io.fleetstream.alert.rules.RuleSet;
@@ -14,7 +13,6 @@ import io.fleetstream.common.kafka.FleetKafkaAutoConfiguration;
 import io.fleetstream.common.redis.AsyncRedis;
 import io.micrometer.core.instrument.MeterRegistry;
 
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -26,7 +24,6 @@ import org.springframework.kafka.core.DefaultKafkaProducerFactory;
  * outlier topic. The {@link AlertDelivery} (SNS) is required from the delivery package.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(AlertProperties.class)
 class EpisodesConfiguration {
 
 	@Bean
@@ -35,9 +32,8 @@ class EpisodesConfiguration {
 	}
 
 	@Bean
-	EpisodeStore episodeStore(AsyncRedis redis, LettuceConnectionFactory connectionFactory,
-			AlertProperties properties) {
-		return new EpisodeStore(redis, timeout(connectionFactory), properties.episodes().retention());
+	EpisodeStore episodeStore(AsyncRedis redis, LettuceConnectionFactory connectionFactory, EpisodeSettings settings) {
+		return new EpisodeStore(redis, timeout(connectionFactory), settings.retention());
 	}
 
 	@Bean
@@ -52,11 +48,11 @@ class EpisodesConfiguration {
 
 	@Bean
 	TransitionFlusher transitionFlusher(AsyncRedis redis, LettuceConnectionFactory connectionFactory,
-			EpisodeStore episodeStore, DefaultKafkaProducerFactory<?, ?> producerFactory, AlertProperties properties,
+			EpisodeStore episodeStore, DefaultKafkaProducerFactory<?, ?> producerFactory, EpisodeSettings settings,
 			AlertDelivery delivery) {
 		OutlierPublisher outlier = new OutlierPublisher(
 				FleetKafkaAutoConfiguration.rawBytesIdempotentTemplate(producerFactory, Map.of()),
-				properties.episodes().outlierTopic(), properties.episodes().publishTimeout());
+				settings.outlierTopic(), settings.publishTimeout());
 		return new TransitionFlusher(new PartitionStore(redis, timeout(connectionFactory)), episodeStore, outlier,
 				delivery);
 	}
