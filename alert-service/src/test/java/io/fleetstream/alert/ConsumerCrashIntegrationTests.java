@@ -32,6 +32,12 @@ import static org.awaitility.Awaitility.await;
  */
 class ConsumerCrashIntegrationTests {
 
+	/**
+	 * A child JVM's start-up plus its first batches: minutes on a loaded 2-core machine
+	 * (over 3 were seen), seconds on an idle one.
+	 */
+	private static final Duration STARTUP_AND_PROCESSING = Duration.ofMinutes(8);
+
 	private final List<Process> processes = new ArrayList<>();
 
 	@AfterEach
@@ -62,14 +68,14 @@ class ConsumerCrashIntegrationTests {
 
 			Process first = startService("first", arguments);
 			AlertApps.produce(enriched, List.of(hot(car, t0, 115.0), hot(car, t0 + 30_000, 116.0)));
-			await().atMost(Duration.ofSeconds(180)).until(() -> AlertApps.caughtUp(group, enriched));
+			await().atMost(STARTUP_AND_PROCESSING).until(() -> AlertApps.caughtUp(group, enriched));
 			assertThat(redis.opsForList().range(deliveries, 0, -1)).as("delivered before the kill").isEmpty();
 			first.destroyForcibly().waitFor();
 
 			AlertApps.produce(enriched, List.of(hot(car, t0 + 61_000, 117.0), hot(car, t0 + 90_000, 90.0)));
 			startService("second", arguments);
 			String episode = car + "~engine-overheating~" + t0;
-			await().atMost(Duration.ofSeconds(180))
+			await().atMost(STARTUP_AND_PROCESSING)
 				.untilAsserted(() -> assertThat(redis.opsForList().range(deliveries, 0, -1))
 					.containsExactly(episode + ":FIRING", episode + ":RESOLVED"));
 			await().atMost(Duration.ofSeconds(60)).until(() -> AlertApps.caughtUp(group, enriched));
