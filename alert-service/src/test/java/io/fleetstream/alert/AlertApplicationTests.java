@@ -9,6 +9,7 @@ import org.springframework.boot.micrometer.metrics.test.autoconfigure.AutoConfig
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalManagementPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.web.client.RestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,9 +18,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The service boots against real Kafka and Redis and serves its probes and metrics on the
  * management port.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "management.server.port=0")
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "management.server.port=0", "fleet.security.open=true", "fleet.kafka.create-topics=true" })
 @AutoConfigureMetrics
 @RealInfrastructure
+@Import(RecordingDelivery.Config.class)
 class AlertApplicationTests {
 
 	@LocalManagementPort

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 
 import io.awspring.cloud.autoconfigure.sns.SnsClientCustomizer;
-import io.fleetstream.alert.AlertProperties;
 import io.fleetstream.common.redis.AsyncRedis;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
@@ -16,7 +15,6 @@ import software.amazon.awssdk.services.sns.SnsServiceClientConfiguration;
 
 import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
 import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
@@ -31,7 +29,6 @@ import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactor
  * at start-up.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(AlertProperties.class)
 class DeliveryConfiguration {
 
 	private static final Logger logger = LoggerFactory.getLogger(DeliveryConfiguration.class);
@@ -45,8 +42,8 @@ class DeliveryConfiguration {
 		 * builds.
 		 */
 		@Bean
-		SnsClientCustomizer fleetSnsRetries(AlertProperties properties) {
-			SnsSettings.Retry retry = properties.sns().retry();
+		SnsClientCustomizer fleetSnsRetries(SnsSettings settings) {
+			SnsSettings.Retry retry = settings.retry();
 			return (builder) -> {
 				ClientOverrideConfiguration current = builder.overrideConfiguration();
 				builder.overrideConfiguration(current.toBuilder()
@@ -62,8 +59,7 @@ class DeliveryConfiguration {
 
 		@Bean
 		SnsAlertDelivery snsAlertDelivery(SnsClient sns, AsyncRedis redis, LettuceConnectionFactory connectionFactory,
-				AlertProperties properties, MeterRegistry meterRegistry) {
-			SnsSettings settings = properties.sns();
+				SnsSettings settings, MeterRegistry meterRegistry) {
 			// spring.data.redis.timeout, as Spring Boot set it on the connection
 			Duration redisTimeout = connectionFactory.getClientConfiguration().getCommandTimeout();
 			DeliveryLedger ledger = new DeliveryLedger(redis, settings.retention(), redisTimeout, Clock.systemUTC());
@@ -81,13 +77,13 @@ class DeliveryConfiguration {
 	static class LogOnlyDeliveryConfiguration {
 
 		@Bean
-		LoggingAlertDelivery loggingAlertDelivery(AlertProperties properties, MeterRegistry meterRegistry,
+		LoggingAlertDelivery loggingAlertDelivery(SnsSettings settings, MeterRegistry meterRegistry,
 				Environment environment) {
 			logger.warn(
 					"Alert delivery: LOG ONLY ({}): alerts are logged and counted "
 							+ "(fleet_alert_notifications_not_emailed_total), NOT e-mailed",
 					SnsDeliveryMode.of(environment).reason());
-			return new LoggingAlertDelivery(properties.sns(), new DeliveryMetrics(meterRegistry, false));
+			return new LoggingAlertDelivery(settings, new DeliveryMetrics(meterRegistry, false));
 		}
 
 	}

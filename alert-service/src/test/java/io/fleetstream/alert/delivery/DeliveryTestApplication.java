@@ -16,6 +16,8 @@ import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfigurat
 import org.springframework.boot.validation.autoconfigure.ValidationAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import io.fleetstream.alert.AlertProperties;
 
 /**
  * The delivery with what it really runs on and nothing else of alert-service: Spring
@@ -30,7 +32,13 @@ import org.springframework.context.annotation.Import;
 		AwsAutoConfiguration.class, CredentialsProviderAutoConfiguration.class, RegionProviderAutoConfiguration.class,
 		SnsAutoConfiguration.class })
 @Import(DeliveryConfiguration.class)
+@EnableConfigurationProperties(AlertProperties.class)
 class DeliveryTestApplication {
+
+	@Bean
+	SnsSettings snsSettings(AlertProperties properties) {
+		return properties.sns();
+	}
 
 	@Bean
 	MeterRegistry meterRegistry() {

@@ -1,0 +1,34 @@
+package io.fleetstream.alert;
+
+import io.fleetstream.alert.episodes.EpisodeSettings;
+import io.fleetstream.alert.rules.RuleSources;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import io.fleetstream.alert.delivery.SnsSettings;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Hands each feature its own part of {@link AlertProperties}, so the features depend on
+ * their settings types and not on the application's package (no cycle through it).
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(AlertProperties.class)
+class AlertSettingsConfiguration {
+
+	@Bean
+	EpisodeSettings episodeSettings(AlertProperties properties) {
+		return properties.episodes();
+	}
+
+	@Bean
+	SnsSettings snsSettings(AlertProperties properties) {
+		return properties.sns();
+	}
+
+	@Bean
+	RuleSources ruleSources(AlertProperties properties) {
+		return new RuleSources(properties.rules(), properties.rulesFile());
+	}
+
+}

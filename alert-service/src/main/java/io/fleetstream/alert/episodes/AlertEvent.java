@@ -1,0 +1,39 @@
+package io.fleetstream.alert.episodes;
+
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One episode transition as published to the outlier topic ({@code cars.alerts.json},
+ * docs/alerts.md) and shown by the API.
+ *
+ * @param episodeId the episode's deterministic id (car, rule, start event time)
+ * @param ruleId the rule
+ * @param severity {@code INFO}, {@code WARNING} or {@code CRITICAL}
+ * @param state {@code FIRING} or {@code RESOLVED}
+ * @param carId the car
+ * @param eventTime epoch ms event time of this transition
+ * @param startedAt epoch ms the condition began to hold
+ * @param description the rule's description
+ * @param values the state values the rule's condition names, as they were at the
+ * transition
+ * @param silenced a silence matched: recorded and published, not e-mailed
+ * @param silenceId the matching silence, else {@code null}
+ * @param source the record that caused it ({@code topic/partition/offset}), or
+ * {@code null} for the wall-clock tick
+ */
+public record AlertEvent(String episodeId, String ruleId, String severity, String state, String carId, long eventTime,
+		long startedAt, String description, Map<String, Object> values, boolean silenced, @Nullable String silenceId,
+		@Nullable String source) {
+
+	public AlertEvent {
+		values = Map.copyOf(values);
+	}
+
+	/** The transition's idempotency key: {@code <episodeId>:<state>}. */
+	public String notificationId() {
+		return this.episodeId + ":" + this.state;
+	}
+
+}

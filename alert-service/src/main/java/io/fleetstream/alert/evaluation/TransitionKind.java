@@ -1,0 +1,8 @@
+package io.fleetstream.alert.evaluation;
+
+/** An episode's notified transitions. */
+public enum TransitionKind {
+
+	FIRING, RESOLVED
+
+}
