@@ -23,11 +23,11 @@ import io.fleetstream.devinfra.FreePorts;
 /**
  * (r) The REST API under load, with the pipeline idle: the fleet's newest fixes (and the
  * two rounds before, so tracks are not empty) written by ingest-service's own position
- * writer, then a fresh ingest-service JVM (listener stopped, API open, no rate limit)
- * serving {@code clients} concurrent closed-loop clients a mix of small searches (0.5-2
- * km, limit 10-50), large searches (50 km, limit 1000), by-id reads and fleet summaries.
- * Reports req/s, p50 and p99 per kind, failures, the service's CPU and its RSS before the
- * load and after it. Settings: {@code -Dbench.rest-clients} (50),
+ * writer, then a fresh ingest-service JVM (its route on an empty topic, API open, no rate
+ * limit) serving {@code clients} concurrent closed-loop clients a mix of small searches
+ * (0.5-2 km, limit 10-50), large searches (50 km, limit 1000), by-id reads and fleet
+ * summaries. Reports req/s, p50 and p99 per kind, failures, the service's CPU and its RSS
+ * before the load and after it. Settings: {@code -Dbench.rest-clients} (50),
  * {@code -Dbench.rest-seconds} (30, 5 with {@code --quick}) and {@code -Dbench.rest-mix}
  * (percent small,large,by-id,summary: 60,5,25,10).
  */
@@ -129,9 +129,11 @@ final class RestApiPhase {
 		List<String> args = new ArrayList<>(List.of("-jar", IngestService.executableJar().toString(),
 				"--spring.kafka.bootstrap-servers=" + bootstrapServers, "--spring.data.redis.host=127.0.0.1",
 				"--spring.data.redis.port=" + redisPort, "--server.port=" + apiPort,
-				"--management.server.port=" + managementPort, "--spring.kafka.listener.auto-startup=false",
-				"--fleet.kafka.create-topics=true", "--fleet.security.open=true",
-				"--fleet.security.rate-limit.enabled=false", "--fleet.ingest.geo-shards=" + this.options.geoShards()));
+				"--management.server.port=" + managementPort,
+				// the pipeline idle: its route consumes a topic nothing is produced to
+				"--fleet.routes.gps.topics=bench.rest.idle", "--fleet.kafka.create-topics=true",
+				"--fleet.security.open=true", "--fleet.security.rate-limit.enabled=false",
+				"--fleet.ingest.geo-shards=" + this.options.geoShards()));
 		String extra = this.options.ingestArgs().trim();
 		if (!extra.isEmpty()) {
 			args.addAll(Arrays.asList(extra.split("\\s+")));
@@ -140,7 +142,7 @@ final class RestApiPhase {
 	}
 
 	private static void awaitServing(ChildJvm service, HttpClient http, int managementPort) {
-		long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+		long deadline = System.nanoTime() + Duration.ofMinutes(8).toNanos();
 		while (System.nanoTime() < deadline) {
 			service.ensureAlive();
 			try {
@@ -161,7 +163,7 @@ final class RestApiPhase {
 			}
 			Pause.millis(250);
 		}
-		throw new IllegalStateException("ingest-service (API) not healthy within 3 min, see " + service.log());
+		throw new IllegalStateException("ingest-service (API) not healthy within 8 min, see " + service.log());
 	}
 
 	private Results load(HttpClient http, int apiPort, FleetDataset fleet, int durationSeconds) {

@@ -40,14 +40,19 @@ import static org.awaitility.Awaitility.await;
 /**
  * Faults: the service's own redis-server (durable, so the data survives) is stopped, and
  * separately killed while a read is in flight (its connection reset). The writer keeps
- * Boot's 5 s command timeout; the API has {@code fleet.ingest.api.redis-timeout=3s}.
+ * Boot's 5 s command timeout; the API has {@code fleet.ingest.api.redis-timeout=4s}.
  * <p>
  * Must hold, over real HTTP:
  * <ul>
  * <li>the first request after Redis stopped is a 503 problem with {@code Retry-After}
- * after at most the API's 3 s (plus slack), not the 5 s command timeout;</li>
- * <li>once the outage is known, 300 concurrent requests are each answered 503 within 1 s,
- * and {@code /v3/api-docs} (no Redis) within 2 s while they run;</li>
+ * after at most the API's 4 s plus 1.5 s slack ({@link ApiRedisTimeoutTests} shows
+ * precisely that the API's timeout applies, not the command timeout);</li>
+ * <li>once the outage is known, 300 concurrent requests are each answered 503 within 2.5
+ * s, so none waited for Redis (that takes the 4 s timeout; on an idle machine they take
+ * milliseconds, the bound is for a 2-core machine shared with other builds), and
+ * {@code /v3/api-docs} (no Redis) within 4 s while they run (before, each request held a
+ * thread for the 5 s command timeout, so with 200 threads the document waited at least
+ * that);</li>
  * <li>after Redis is back, the car is served again without a restart;</li>
  * <li>a connection reset in flight is a 503 problem, answered in less than the API's
  * timeout (so from the reset, not a timeout), never a 500.</li>
@@ -55,8 +60,11 @@ import static org.awaitility.Awaitility.await;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "spring.kafka.listener.auto-startup=false", "fleet.kafka.create-topics=true",
-				"spring.data.redis.timeout=5s", "fleet.ingest.api.redis-timeout=3s",
-				"fleet.ingest.api.redis-probe-interval=200ms", "server.tomcat.threads.max=200" })
+				"spring.data.redis.timeout=5s", "fleet.ingest.api.redis-timeout=4s",
+				"fleet.ingest.api.redis-probe-interval=200ms", "server.tomcat.threads.max=200",
+				// room for 300 simultaneous connects, so that no SYN waits for a
+				// retransmit
+				"server.tomcat.accept-count=400" })
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ApiRedisOutageIntegrationTests {
 
@@ -99,7 +107,7 @@ class ApiRedisOutageIntegrationTests {
 			Answer first = get("/api/v1/vehicles/" + CAR);
 			Duration firstTook = since(start);
 			assertUnavailableProblem(first);
-			assertThat(firstTook).as("first request after the stop").isLessThan(Duration.ofMillis(3000 + 1500));
+			assertThat(firstTook).as("first request after the stop").isLessThan(Duration.ofMillis(4000 + 1500));
 
 			await().atMost(Duration.ofSeconds(15))
 				.until(() -> this.gate.state() == StoreAvailabilityGate.State.UNAVAILABLE);
@@ -112,7 +120,7 @@ class ApiRedisOutageIntegrationTests {
 			List<Duration> took = burst.stream().map(Timed::took).sorted().toList();
 			assertThat(took.get(took.size() - 1))
 				.as("slowest of %d concurrent 503s (median %s)", CONCURRENT, took.get(took.size() / 2))
-				.isLessThan(Duration.ofSeconds(1));
+				.isLessThan(Duration.ofMillis(2500));
 			assertThat(apiDocs.answer().status()).isEqualTo(200);
 			assertThat(apiDocs.took()).as("/v3/api-docs during the burst").isLessThan(Duration.ofSeconds(4));
 		}
@@ -147,7 +155,7 @@ class ApiRedisOutageIntegrationTests {
 		Timed answer = read.get();
 
 		assertUnavailableProblem(answer.answer());
-		assertThat(answer.took()).as("answered from the reset, before the API's 3 s timeout")
+		assertThat(answer.took()).as("answered from the reset, before the API's 4 s timeout")
 			.isLessThan(Duration.ofMillis(2500));
 		await().atMost(Duration.ofSeconds(60))
 			.pollInterval(Duration.ofMillis(200))
