@@ -47,9 +47,11 @@ import static org.awaitility.Awaitility.await;
  * <li>the first request after Redis stopped is a 503 problem with {@code Retry-After}
  * after at most the API's 4 s plus 1.5 s slack ({@link ApiRedisTimeoutTests} shows
  * precisely that the API's timeout applies, not the command timeout);</li>
- * <li>once the outage is known, 300 concurrent requests are each answered 503 within 2.5
- * s, so none waited for Redis (that takes the 4 s timeout; on an idle machine they take
- * milliseconds, the bound is for a 2-core machine shared with other builds), and
+ * <li>once the outage is known, 300 concurrent requests (on 200 server threads) are all
+ * answered 503, the median below the API's 4 s timeout and the slowest below 8 s: had
+ * they waited for Redis, each would take the 4 s and the last 100 (no thread free) 8 s or
+ * more. (On an idle machine they take milliseconds; here the clients and the server share
+ * 2 cores with other builds, load average ~40, and the median measured 1.3-2.7 s.) And
  * {@code /v3/api-docs} (no Redis) within 4 s while they run (before, each request held a
  * thread for the 5 s command timeout, so with 200 threads the document waited at least
  * that);</li>
@@ -118,9 +120,12 @@ class ApiRedisOutageIntegrationTests {
 				assertUnavailableProblem(timed.answer());
 			}
 			List<Duration> took = burst.stream().map(Timed::took).sorted().toList();
-			assertThat(took.get(took.size() - 1))
-				.as("slowest of %d concurrent 503s (median %s)", CONCURRENT, took.get(took.size() / 2))
-				.isLessThan(Duration.ofMillis(2500));
+			Duration median = took.get(took.size() / 2);
+			Duration slowest = took.get(took.size() - 1);
+			assertThat(median).as("median of %d concurrent 503s (slowest %s)", CONCURRENT, slowest)
+				.isLessThan(Duration.ofSeconds(4));
+			assertThat(slowest).as("slowest of %d concurrent 503s (median %s)", CONCURRENT, median)
+				.isLessThan(Duration.ofSeconds(8));
 			assertThat(apiDocs.answer().status()).isEqualTo(200);
 			assertThat(apiDocs.took()).as("/v3/api-docs during the burst").isLessThan(Duration.ofSeconds(4));
 		}
