@@ -11,10 +11,11 @@ import io.fleetstream.ingest.position.PositionKeys;
  * The ingest benchmark (issue 2, section 7; docs/benchmark.md): on one machine, a real
  * Kafka broker and a real redis-server; a topic pre-filled with the fleet's fixes; then
  * (a) ingest-service draining it, (b) the same writes straight into Redis, (c) a naive
- * per-record consumer, (d) latency under a steady live load, and the consumers a user
- * would pick instead: (e) the reference design's pipelined GEOADD consumer and (f) a
- * per-record synchronous one. Redis is flushed between phases, and every throughput phase
- * proves in Redis that it applied what it claims.
+ * per-record consumer, (d) latency under a steady live load, the consumers a user would
+ * pick instead: (e) the reference design's pipelined GEOADD consumer and (f) a per-record
+ * synchronous one, and (r) the REST API under load ({@link RestApiPhase}). Redis is
+ * flushed between phases, and every throughput phase proves in Redis that it applied what
+ * it claims.
  */
 public final class BenchmarkMain {
 
@@ -103,6 +104,11 @@ public final class BenchmarkMain {
 				d = new SteadyLatencyPhase(options, topics, cpu).run(fleet, broker.bootstrapServers(), ingest, group,
 						logDir);
 				report.latency(d, options.steadyRate());
+			}
+			if (options.runs('r')) {
+				redis.flushAndResetStats();
+				new RestApiPhase(options, cpu).run(fleet, broker.bootstrapServers(), redisServer.port(), logDir,
+						report);
 			}
 			if (ingest != null) {
 				ingest.close();

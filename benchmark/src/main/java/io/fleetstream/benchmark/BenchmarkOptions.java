@@ -27,8 +27,9 @@ import java.util.Map;
  * separated by spaces
  * @param ingestArgs extra Spring Boot arguments for ingest-service, separated by spaces
  * @param topic the GPS topic
- * @param phases which phases to run, e.g. {@code abcdef} (all, the default) or {@code b};
- * (d) needs (a), which starts ingest-service
+ * @param phases which phases to run, e.g. {@code abcdefr} (all, the default) or
+ * {@code b}; (d) needs (a), which starts ingest-service; (r) is the REST API under load
+ * ({@link RestApiPhase})
  * @param geoShards ingest-service's {@code fleet.ingest.geo-shards}, also used by the
  * harness to find and check the stored positions
  */
@@ -61,7 +62,7 @@ public record BenchmarkOptions(int cars, int fixes, int naiveFixes, int partitio
 				settings.integer("steady-seconds", quick ? 5 : 60), settings.text("ingest-heap", "1g"),
 				settings.text("ingest-jvm-args", ""), settings.text("ingest-args", ""),
 				settings.text("topic", "cars.gps.json"), settings.integer("geo-shards", 16),
-				phasesWithPrerequisites(settings.text("phases", "abcdef")));
+				phasesWithPrerequisites(settings.text("phases", "abcdefr")));
 	}
 
 	private static String phasesWithPrerequisites(String phases) {

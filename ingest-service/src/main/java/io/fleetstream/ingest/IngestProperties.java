@@ -5,6 +5,7 @@ import java.time.Duration;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 
@@ -13,9 +14,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * ingest-service settings ({@code fleet.ingest.*}). How long Redis may take is not one of
- * them: batch writes and API reads are bounded by {@code spring.data.redis.timeout}, the
- * command timeout Lettuce applies to every command anyway.
+ * ingest-service settings ({@code fleet.ingest.*}). Batch writes are bounded by
+ * {@code spring.data.redis.timeout}, the command timeout Lettuce applies to every command
+ * (and retried until they succeed); the REST API waits for Redis at most its own, shorter
+ * {@code fleet.ingest.api.redis-timeout}, so that a Redis outage cannot hold its threads.
  *
  * @param geoShards how many shards the positions (and the geo index) are spread over; see
  * {@code docs/redis-keys.md} for the default and why it is part of the data layout
@@ -48,10 +50,18 @@ public record IngestProperties(@DefaultValue("16") @Min(1) @Max(1024) int geoSha
 	 * @param maxBboxAreaKm2 the largest bounding box accepted, in square kilometres
 	 * @param reportingWindow a car is "reporting" if its latest fix is younger than this,
 	 * else "silent"
+	 * @param redisTimeout how long a request waits for Redis before it is answered 503
+	 * (capped by {@code spring.data.redis.timeout}, which expires every command)
+	 * @param redisProbeInterval while Redis is known to be unavailable, requests are
+	 * answered 503 at once and Redis is checked this often in the background
+	 * @param publicUrl the server URL the OpenAPI document names; by default {@code /},
+	 * the origin the document was read from, never the request's {@code Host} header
 	 */
 	public record Api(@DefaultValue("100") @Positive int defaultLimit, @DefaultValue("1000") @Positive int maxLimit,
 			@DefaultValue("50000") @Positive double maxRadiusM, @DefaultValue("10000") @Positive double maxBboxAreaKm2,
-			@DefaultValue("5m") @NotNull Duration reportingWindow) {
+			@DefaultValue("5m") @NotNull Duration reportingWindow, @DefaultValue("1s") @NotNull Duration redisTimeout,
+			@DefaultValue("500ms") @NotNull Duration redisProbeInterval,
+			@DefaultValue("/") @NotBlank String publicUrl) {
 	}
 
 }

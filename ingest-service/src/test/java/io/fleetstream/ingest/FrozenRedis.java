@@ -35,6 +35,11 @@ public final class FrozenRedis implements AutoCloseable {
 		return frozen;
 	}
 
+	/** The frozen server's process id. */
+	public long pid() {
+		return this.pid;
+	}
+
 	@Override
 	public void close() {
 		signal("-CONT");

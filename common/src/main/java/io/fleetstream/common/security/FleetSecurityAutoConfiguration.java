@@ -51,8 +51,11 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
  * methods there {@code fleet:write}, anything else on the port (OpenAPI document, Swagger
  * UI, the live map and its stream) a valid token. With {@code fleet.security.open=true}
  * it is served without authentication. With neither, start-up fails.</li>
- * <li>Either way: request size limits, a per-client rate limit on queries, and security
- * errors answered as RFC 9457 problems.</li>
+ * <li>Either way: request size limits, repeated query parameters refused, a per-client
+ * rate limit on queries, security errors answered as RFC 9457 problems, and security
+ * headers on every answer ({@code X-Content-Type-Options: nosniff},
+ * {@code Cache-Control: no-cache, no-store}, {@code X-Frame-Options: DENY},
+ * {@code Content-Security-Policy: frame-ancestors 'none'}).</li>
  * </ul>
  */
 @AutoConfiguration(before = { ServletWebSecurityAutoConfiguration.class, ManagementWebSecurityAutoConfiguration.class,
@@ -89,6 +92,10 @@ public class FleetSecurityAutoConfiguration {
 		SecurityModeRequirements.check(properties);
 		SecurityProblems problems = new SecurityProblems(exceptionResolver);
 		statelessApi(http);
+		// besides Spring Security's defaults (nosniff, Cache-Control: no-store,
+		// X-Frame-Options)
+		http.headers((headers) -> headers
+			.contentSecurityPolicy((policy) -> policy.policyDirectives("frame-ancestors 'none'")));
 		http.exceptionHandling(
 				(exceptions) -> exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems));
 		http.addFilterBefore(new RequestLimitsFilter(properties.request(), problems),

@@ -120,6 +120,13 @@ final class SecurityProblems
 		send(request, response, problem(status, title, detail));
 	}
 
+	void rejectParameter(HttpServletRequest request, HttpServletResponse response, String parameter, String title,
+			String detail) throws IOException {
+		ErrorResponseException problem = problem(HttpStatus.BAD_REQUEST, title, detail);
+		problem.getBody().setProperty("parameter", parameter);
+		send(request, response, problem);
+	}
+
 	private void send(HttpServletRequest request, HttpServletResponse response, ErrorResponseException problem)
 			throws IOException {
 		HandlerExceptionResolver mvc = this.resolver.getIfAvailable();

@@ -46,12 +46,14 @@ final class ApiParameters {
 			return null;
 		}
 		try {
-			if (EPOCH_MILLIS.matcher(since).matches()) {
-				return Instant.ofEpochMilli(Long.parseLong(since));
-			}
-			return OffsetDateTime.parse(since).toInstant();
+			Instant instant = EPOCH_MILLIS.matcher(since).matches() ? Instant.ofEpochMilli(Long.parseLong(since))
+					: OffsetDateTime.parse(since).toInstant();
+			// the track is kept in epoch milliseconds: a time beyond their range is
+			// refused here
+			// (toEpochMilli throws ArithmeticException), not overflowed later
+			return Instant.ofEpochMilli(instant.toEpochMilli());
 		}
-		catch (DateTimeException | NumberFormatException ex) {
+		catch (DateTimeException | ArithmeticException | NumberFormatException ex) {
 			throw new InvalidParameterException("since",
 					"since must be epoch milliseconds or an ISO-8601 date-time such as 2025-11-22T08:00:00Z, was '"
 							+ since + "'");

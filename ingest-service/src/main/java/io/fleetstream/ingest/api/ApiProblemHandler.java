@@ -1,15 +1,14 @@
 package io.fleetstream.ingest.api;
 
-import io.lettuce.core.RedisCommandTimeoutException;
-import io.lettuce.core.RedisConnectionException;
+import io.lettuce.core.RedisException;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.TypeMismatchException;
-import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.dao.QueryTimeoutException;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.FieldError;
@@ -51,14 +50,67 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 		return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
 	}
 
-	@ExceptionHandler({ RedisConnectionException.class, RedisCommandTimeoutException.class,
-			DataAccessResourceFailureException.class, QueryTimeoutException.class })
-	ResponseEntity<ProblemDetail> handleStoreUnavailable(RuntimeException ex) {
-		this.logger.warn("Position store unavailable: " + ex);
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
-				"The position store did not answer in time; retry shortly");
-		problem.setTitle("Position store unavailable");
-		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1").body(problem);
+	/**
+	 * Every problem is written as {@code application/problem+json} whatever the request's
+	 * {@code Accept} says: a client whose {@code Accept} cannot be parsed or allows
+	 * nothing we write still learns why it was refused (Spring would otherwise send an
+	 * empty body).
+	 */
+	@Override
+	protected ResponseEntity<Object> createResponseEntity(@Nullable Object body, HttpHeaders headers,
+			HttpStatusCode statusCode, WebRequest request) {
+		if (body instanceof ProblemDetail) {
+			HttpHeaders problemHeaders = new HttpHeaders();
+			problemHeaders.putAll(headers);
+			problemHeaders.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+			return new ResponseEntity<>(body, problemHeaders, statusCode);
+		}
+		return super.createResponseEntity(body, headers, statusCode, request);
+	}
+
+	@ExceptionHandler(PositionStoreUnavailableException.class)
+	ResponseEntity<Object> handleStoreKnownUnavailable(PositionStoreUnavailableException ex) {
+		long seconds = ex.retryAfter().toSeconds();
+		return storeUnavailable(seconds, "The position store (Redis) is unavailable; retry after " + seconds + " s");
+	}
+
+	/**
+	 * A failed Redis read: 503 when Redis is unavailable (no answer within
+	 * {@code fleet.ingest.api.redis-timeout}, a connection refused or reset in flight, a
+	 * server still loading), else (an unexpected error reply) 500.
+	 */
+	@ExceptionHandler({ RedisException.class, DataAccessException.class })
+	ResponseEntity<Object> handleStoreFailure(RuntimeException ex) {
+		if (StoreFailures.isUnavailable(ex)) {
+			this.logger.warn("Position store unavailable: " + ex);
+			return storeUnavailable(1, "The position store did not answer in time; retry shortly");
+		}
+		this.logger.error("Position store error", ex);
+		return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Position store error",
+				"The position store answered with an error", HttpHeaders.EMPTY);
+	}
+
+	/** Anything else is a bug: a 500 problem that does not leak the exception. */
+	@ExceptionHandler(Exception.class)
+	ResponseEntity<Object> handleUnexpected(Exception ex) {
+		this.logger.error("Unexpected error", ex);
+		return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error", "The request could not be completed",
+				HttpHeaders.EMPTY);
+	}
+
+	private static ResponseEntity<Object> storeUnavailable(long retryAfterSeconds, String detail) {
+		HttpHeaders headers = new HttpHeaders();
+		headers.set(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds));
+		return problem(HttpStatus.SERVICE_UNAVAILABLE, "Position store unavailable", detail, headers);
+	}
+
+	private static ResponseEntity<Object> problem(HttpStatus status, String title, String detail, HttpHeaders headers) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+		problem.setTitle(title);
+		return ResponseEntity.status(status)
+			.headers(headers)
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.body(problem);
 	}
 
 	private static String mustBe(String parameter, @Nullable Class<?> type, @Nullable Object value) {

@@ -7,6 +7,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 
 import io.lettuce.core.LettuceFutures;
+import io.lettuce.core.RedisCommandTimeoutException;
 import io.lettuce.core.RedisException;
 import io.lettuce.core.RedisFuture;
 
@@ -27,7 +28,11 @@ final class RedisReads {
 	 * @throws RedisException when a command failed or the timeout passed
 	 */
 	static <T> List<T> awaitAll(List<RedisFuture<T>> futures, Duration timeout) {
-		LettuceFutures.awaitAll(timeout, futures.toArray(new Future<?>[0]));
+		// false when the timeout passed: then future.get() would wait for the command
+		// timeout
+		if (!LettuceFutures.awaitAll(timeout, futures.toArray(new Future<?>[0]))) {
+			throw new RedisCommandTimeoutException("No answer from Redis within " + timeout.toMillis() + " ms");
+		}
 		List<T> results = new ArrayList<>(futures.size());
 		for (RedisFuture<T> future : futures) {
 			results.add(result(future));
