@@ -139,9 +139,14 @@ class RepeatedKillIntegrationTests {
 		assertThat(report.failedSweeps()).as("failed searches on A (first: %s)", report.failures()).isZero();
 		assertThat(report.advancedAfter(lastKill)).as("cars seen advancing after the last kill")
 			.containsExactlyInAnyOrderElementsOf(cars);
-		assertThat(lagAtKills).as("records of the group uncommitted at each kill")
-			.hasSize(KILLS)
-			.allSatisfy((lag) -> assertThat(lag).isPositive());
+		// the kills must hit work in flight, or the test proves nothing; a kill at an
+		// instant when the group had just committed everything is a legitimate moment
+		// (on an idle machine the service keeps up), so most kills, not all, must find
+		// uncommitted records
+		assertThat(lagAtKills).as("records of the group uncommitted at each kill").hasSize(KILLS);
+		assertThat(lagAtKills.stream().filter((lag) -> lag > 0).count())
+			.as("kills that found uncommitted records, of %s", lagAtKills)
+			.isGreaterThanOrEqualTo(KILLS / 2);
 	}
 
 	private Instance start(String name) {
