@@ -106,7 +106,11 @@ public final class EnrichmentApps implements AutoCloseable {
 				// this
 				// test's own, created empty, so it is caught up at once
 				"fleet.routes.cdc.topics=" + this.cdcCarinfo + "," + this.cdcDeviceinfo,
-				"fleet.kafka.create-topics=true", "fleet.security.open=true", "fleet.security.rate-limit.enabled=false",
+				"fleet.kafka.create-topics=true",
+				// the tests' fixes carry small event times (ms after 1970) against
+				// records
+				// timestamped now: far beyond the default past skew
+				"fleet.gps.max-past-skew=36500d", "fleet.security.open=true", "fleet.security.rate-limit.enabled=false",
 				"server.port=0", "management.server.port=0", "spring.main.banner-mode=off"));
 		all.addAll(List.of(extra));
 		// a later setting of the same key replaces the earlier one (arguments would join
