@@ -6,6 +6,7 @@ import io.fleetstream.alert.rules.RuleSources;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import io.fleetstream.alert.delivery.SnsSettings;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
 import org.springframework.context.annotation.Configuration;
 
 /**
@@ -21,7 +22,10 @@ class AlertSettingsConfiguration {
 		return properties.episodes();
 	}
 
+	// primary: the delivery's test configuration (found by the tests' component scan)
+	// declares one of its own
 	@Bean
+	@Primary
 	SnsSettings snsSettings(AlertProperties properties) {
 		return properties.sns();
 	}

@@ -35,8 +35,10 @@ import io.fleetstream.alert.AlertProperties;
 @EnableConfigurationProperties(AlertProperties.class)
 class DeliveryTestApplication {
 
+	// named apart from the application's own: the whole application's component scan in
+	// other tests finds this class too (where the application's bean is the primary one)
 	@Bean
-	SnsSettings snsSettings(AlertProperties properties) {
+	SnsSettings deliveryTestSnsSettings(AlertProperties properties) {
 		return properties.sns();
 	}
 

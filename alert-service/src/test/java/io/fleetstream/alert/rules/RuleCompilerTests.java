@@ -91,7 +91,7 @@ class RuleCompilerTests {
 			.allSatisfy((problem) -> assertThat(problem).startsWith("rule 'many': "))
 			.anySatisfy((problem) -> assertThat(problem).contains("unknown kind 'sometimes'"))
 			.anySatisfy((problem) -> assertThat(problem).contains("unknown severity 'urgent'"))
-			.anySatisfy((problem) -> assertThat(problem).contains("unknown placeholder '{{carid}}'"))
+			.anySatisfy((problem) -> assertThat(problem).contains("unknown placeholder 'carid'"))
 			.anySatisfy((problem) -> assertThat(problem).contains("'{{' at 5 is not closed"))
 			.anySatisfy((problem) -> assertThat(problem).contains("target 'not-an-arn'"));
 	}

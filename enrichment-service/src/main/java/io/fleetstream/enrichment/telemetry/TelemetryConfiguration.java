@@ -25,7 +25,7 @@ class TelemetryConfiguration {
 	@Bean
 	TelemetryHandler telemetryHandler(EnrichmentProperties properties, GpsProperties gps, ObjectProvider<Clock> clock) {
 		GpsFixParser parser = new GpsFixParser(JsonMapper.builder().build(), clock.getIfAvailable(Clock::systemUTC),
-				gps.maxFutureSkew());
+				gps.maxFutureSkew(), gps.maxPastSkew());
 		return new TelemetryHandler(parser, new JsonFlattener(properties.flatten()),
 				new HashSet<>(properties.telemetry().gpsTopics()));
 	}
