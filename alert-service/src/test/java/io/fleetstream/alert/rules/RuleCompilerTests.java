@@ -92,7 +92,7 @@ class RuleCompilerTests {
 			.anySatisfy((problem) -> assertThat(problem).contains("unknown kind 'sometimes'"))
 			.anySatisfy((problem) -> assertThat(problem).contains("unknown severity 'urgent'"))
 			.anySatisfy((problem) -> assertThat(problem).contains("unknown placeholder 'carid'"))
-			.anySatisfy((problem) -> assertThat(problem).contains("'{{' at 5 is not closed"))
+			.anySatisfy((problem) -> assertThat(problem).contains("unclosed '{{' at line 1, column 6"))
 			.anySatisfy((problem) -> assertThat(problem).contains("target 'not-an-arn'"));
 	}
 
