@@ -107,13 +107,18 @@ class StoreAvailabilityGateTests {
 
 		@Override
 		public FleetSummary summary(Duration reportingWindow) {
+			// the gate's background check: counted apart from the requests it refuses
 			this.probes.incrementAndGet();
-			answer();
+			check();
 			return new FleetSummary(0, 0, reportingWindow, Instant.now());
 		}
 
 		private void answer() {
 			this.requests.incrementAndGet();
+			check();
+		}
+
+		private void check() {
 			if (this.errorReply.get()) {
 				throw new RedisCommandExecutionException("WRONGTYPE Operation against a key holding the wrong kind");
 			}
