@@ -135,9 +135,12 @@ class TelemetryJoinIntegrationTests {
 		Map<String, Long> after = EnrichmentApps.commandCalls();
 		for (String read : List.of("hgetall", "hget", "hmget", "get", "mget", "smembers", "exists", "scan")) {
 			// hget runs inside the write script too: only calls from the client count
-			// here
+			// here. The server's counts are global: a bulk load on a partition
+			// assignment of the cdc or telemetry route (a few calls, once) may fall in
+			// the window; a read per record would be one per record at least
 			if (!read.equals("hget")) {
-				assertThat(delta(before, after, read)).as("%s calls during %d records", read, records).isZero();
+				assertThat(delta(before, after, read)).as("%s calls during %d records", read, records)
+					.isLessThan(records / 40);
 			}
 		}
 		assertThat(EnrichmentApps.storedState("cs-" + ((records - 1) % cars))).containsEntry("engine.rpm",
