@@ -28,8 +28,9 @@ import io.fleetstream.devinfra.FreePorts;
  * (0.5-2 km, limit 10-50), large searches (50 km, limit 1000), by-id reads and fleet
  * summaries. Reports req/s, p50 and p99 per kind, failures, the service's CPU and its RSS
  * before the load and after it. Settings: {@code -Dbench.rest-clients} (50),
- * {@code -Dbench.rest-seconds} (30, 5 with {@code --quick}) and {@code -Dbench.rest-mix}
- * (percent small,large,by-id,summary: 60,5,25,10).
+ * {@code -Dbench.rest-seconds} (30, 5 with {@code --quick}),
+ * {@code -Dbench.rest-warmup-seconds} (30, 5 with {@code --quick}) and
+ * {@code -Dbench.rest-mix} (percent small,large,by-id,summary: 60,5,25,10).
  */
 final class RestApiPhase {
 
@@ -48,8 +49,6 @@ final class RestApiPhase {
 
 	private static final int ROUNDS = 3;
 
-	private static final int WARMUP_SECONDS = 5;
-
 	private final BenchmarkOptions options;
 
 	private final CpuMeter cpu;
@@ -58,12 +57,19 @@ final class RestApiPhase {
 
 	private final int seconds;
 
+	private final int warmupSeconds;
+
 	private final int[] mix;
 
 	RestApiPhase(BenchmarkOptions options, CpuMeter cpu) {
 		this.options = options;
 		this.cpu = cpu;
 		this.seconds = Integer.getInteger("bench.rest-seconds", Math.min(30, options.steadySeconds()));
+		// a fresh JVM on 2 cores is still JIT-compiling the request path for tens of
+		// seconds
+		// (C1 + C2 took ~0.8 of a core 45 s after start): a short warm-up measures the
+		// compiler
+		this.warmupSeconds = Integer.getInteger("bench.rest-warmup-seconds", (options.steadySeconds() < 30) ? 5 : 30);
 		this.mix = Arrays.stream(System.getProperty("bench.rest-mix", "60,5,25,10").split(","))
 			.mapToInt((part) -> Integer.parseInt(part.trim()))
 			.toArray();
@@ -81,7 +87,7 @@ final class RestApiPhase {
 			awaitServing(service, http, managementPort);
 			this.cpu.watch("ingest-service (API)", service.pid());
 			long rssBefore = rssKb(service.pid());
-			load(http, apiPort, fleet, WARMUP_SECONDS);
+			load(http, apiPort, fleet, this.warmupSeconds);
 			CpuMeter.Snapshot start = this.cpu.snapshot();
 			Results results = load(http, apiPort, fleet, this.seconds);
 			CpuMeter.Snapshot end = this.cpu.snapshot();
@@ -89,7 +95,7 @@ final class RestApiPhase {
 			report.line(
 					"(r) REST API: %,d cars, %d concurrent clients, %d s measured after %d s warm-up, "
 							+ "pipeline idle, mix %% small,large,by-id,summary = %s",
-					fleet.cars(), this.clients, this.seconds, WARMUP_SECONDS, Arrays.toString(this.mix));
+					fleet.cars(), this.clients, this.seconds, this.warmupSeconds, Arrays.toString(this.mix));
 			for (Kind kind : Kind.values()) {
 				report.line("    %-38s %,8.0f req/s  p50 %7.1f ms  p99 %7.1f ms  max %7.1f ms  %d failed%s", kind.label,
 						results.count(kind) / (double) this.seconds, results.quantileMs(kind, 0.50),

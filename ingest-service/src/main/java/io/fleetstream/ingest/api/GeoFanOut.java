@@ -4,9 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 import io.lettuce.core.GeoArgs;
 import io.lettuce.core.GeoSearch;
@@ -19,19 +17,28 @@ import io.fleetstream.ingest.position.PositionKeys;
 /**
  * Searches every shard's geo index at once and merges the answers, nearest first.
  * <p>
- * Each shard is asked for its {@code limit} nearest members
- * ({@code GEOSEARCH ... ASC COUNT
- * limit WITHDIST WITHCOORD}); the calls go out together and each touches one key, so they
- * work in Redis Cluster. The merged list cut to {@code limit} is exactly the nearest
- * {@code limit} overall. A box search returns a little more than the box: when a shard's
- * full answer lost members to the exact box filter, only that shard is asked again for
- * twice as many, until its answer is complete.
+ * Cars are spread evenly over the shards by id, so the nearest {@code limit} overall are
+ * about {@code limit / shards} per shard: each shard is first asked for a little more
+ * than its share ({@code GEOSEARCH ... ASC COUNT n WITHDIST}), not for {@code limit},
+ * which read and parsed {@code shards} times the answer (16,000 members for a 1,000-car
+ * search). The merge is still exact: a shard whose answer was cut by its count can only
+ * hold further members at or beyond the farthest one it returned, so it is asked again,
+ * for twice as many, only while that farthest member is not beyond the current
+ * {@code limit}-th nearest of the merged answer. A box search filters each answer by the
+ * exact box (the index is searched over a covering box) and applies the same rule to what
+ * is inside. Coordinates are read only for boxes, where the exact filter needs them.
  */
 final class GeoFanOut {
 
 	private static final Comparator<GeoWithin<byte[]>> NEAREST_FIRST = Comparator
 		.comparingDouble((GeoWithin<byte[]> hit) -> hit.getDistance())
 		.thenComparing((hit) -> new String(hit.getMember(), StandardCharsets.UTF_8));
+
+	/**
+	 * Extra members asked of every shard beyond its share, so an uneven spread rarely
+	 * needs a second round.
+	 */
+	private static final int SLACK = 8;
 
 	private final RedisClusterAsyncCommands<byte[], byte[]> commands;
 
@@ -47,41 +54,70 @@ final class GeoFanOut {
 
 	List<GeoWithin<byte[]>> search(SearchArea area, int limit) {
 		SearchArea searched = (area instanceof SearchArea.Box box) ? box.indexable() : area;
-		if (searched == null) {
+		if (searched == null || limit <= 0) {
 			return List.of();
 		}
+		boolean exactFilter = searched instanceof SearchArea.Box;
 		GeoSearch.GeoRef<byte[]> centre = GeoSearch.fromCoordinates(searched.centreLng(), searched.centreLat());
 		GeoSearch.GeoPredicate shape = shape(searched);
-		Map<Integer, Integer> pending = new HashMap<>();
-		for (int shard = 0; shard < this.keys.shardCount(); shard++) {
-			pending.put(shard, limit);
+		int shards = this.keys.shardCount();
+		ShardAnswer[] answers = new ShardAnswer[shards];
+		int firstCount = Math.min(limit, ceilDiv(2 * limit, shards) + SLACK);
+		List<Integer> pending = new ArrayList<>(shards);
+		for (int shard = 0; shard < shards; shard++) {
+			answers[shard] = new ShardAnswer(firstCount);
+			pending.add(shard);
 		}
-		List<GeoWithin<byte[]>> found = new ArrayList<>();
 		while (!pending.isEmpty()) {
-			List<Integer> shards = List.copyOf(pending.keySet());
-			List<RedisFuture<List<GeoWithin<byte[]>>>> futures = new ArrayList<>();
-			for (int shard : shards) {
+			List<RedisFuture<List<GeoWithin<byte[]>>>> futures = new ArrayList<>(pending.size());
+			for (int shard : pending) {
 				byte[] key = this.keys.geo(shard).getBytes(StandardCharsets.UTF_8);
-				GeoArgs args = new GeoArgs().withDistance().withCoordinates().asc().withCount(pending.get(shard));
+				GeoArgs args = new GeoArgs().withDistance().asc().withCount(answers[shard].asked);
+				if (exactFilter) {
+					args.withCoordinates();
+				}
 				futures.add(this.commands.geosearch(key, centre, shape, args));
 			}
-			List<List<GeoWithin<byte[]>>> answers = RedisReads.awaitAll(futures, this.timeout);
-			for (int i = 0; i < shards.size(); i++) {
-				int shard = shards.get(i);
-				int asked = pending.remove(shard);
-				List<GeoWithin<byte[]>> answer = answers.get(i);
-				List<GeoWithin<byte[]>> inside = answer.stream().filter((hit) -> isInside(searched, hit)).toList();
-				boolean mayHaveMore = answer.size() == asked && inside.size() < answer.size();
-				if (mayHaveMore && inside.size() < limit) {
-					pending.put(shard, asked * 2);
-				}
-				else {
-					found.addAll(inside);
+			List<List<GeoWithin<byte[]>>> replies = RedisReads.awaitAll(futures, this.timeout);
+			for (int i = 0; i < pending.size(); i++) {
+				answers[pending.get(i)].take(replies.get(i), searched, exactFilter);
+			}
+			List<GeoWithin<byte[]>> merged = merge(answers);
+			double cutOff = (merged.size() >= limit) ? merged.get(limit - 1).getDistance() : Double.POSITIVE_INFINITY;
+			pending = new ArrayList<>();
+			for (int shard = 0; shard < shards; shard++) {
+				if (answers[shard].mayHoldNearerThan(cutOff) && answers[shard].asked < limitFor(limit, exactFilter)) {
+					answers[shard].asked = Math.min(answers[shard].asked * 2, limitFor(limit, exactFilter));
+					pending.add(shard);
 				}
 			}
+			if (pending.isEmpty()) {
+				return (merged.size() > limit) ? List.copyOf(merged.subList(0, limit)) : merged;
+			}
 		}
-		found.sort(NEAREST_FIRST);
-		return (found.size() > limit) ? List.copyOf(found.subList(0, limit)) : found;
+		return List.of();
+	}
+
+	/**
+	 * How many members one shard may be asked for: {@code limit} for a circle (its first
+	 * {@code limit} are all inside); unbounded doubling for a box, whose covering search
+	 * can return members outside the exact box.
+	 */
+	private static int limitFor(int limit, boolean exactFilter) {
+		return exactFilter ? Integer.MAX_VALUE / 2 : limit;
+	}
+
+	private static List<GeoWithin<byte[]>> merge(ShardAnswer[] answers) {
+		List<GeoWithin<byte[]>> merged = new ArrayList<>();
+		for (ShardAnswer answer : answers) {
+			merged.addAll(answer.inside);
+		}
+		merged.sort(NEAREST_FIRST);
+		return merged;
+	}
+
+	private static int ceilDiv(int a, int b) {
+		return (a + b - 1) / b;
 	}
 
 	private static GeoSearch.GeoPredicate shape(SearchArea area) {
@@ -92,8 +128,43 @@ final class GeoFanOut {
 		return GeoSearch.byBox(cover.widthM(), cover.heightM(), GeoArgs.Unit.m);
 	}
 
-	private static boolean isInside(SearchArea area, GeoWithin<byte[]> hit) {
-		return area.contains(hit.getCoordinates().getY().doubleValue(), hit.getCoordinates().getX().doubleValue());
+	/**
+	 * One shard's latest answer: what is inside the searched area, and whether its count
+	 * cut it.
+	 */
+	private static final class ShardAnswer {
+
+		int asked;
+
+		List<GeoWithin<byte[]>> inside = List.of();
+
+		boolean cut;
+
+		double farthest;
+
+		ShardAnswer(int asked) {
+			this.asked = asked;
+		}
+
+		void take(List<GeoWithin<byte[]>> reply, SearchArea area, boolean exactFilter) {
+			this.cut = reply.size() >= this.asked;
+			this.farthest = reply.isEmpty() ? 0 : reply.get(reply.size() - 1).getDistance();
+			this.inside = exactFilter ? reply.stream().filter((hit) -> isInside(area, hit)).toList() : reply;
+		}
+
+		/**
+		 * Whether members this shard did not return could belong before {@code cutOff}:
+		 * its unreturned members are at or beyond its farthest returned one, so equal
+		 * distances count (ties are ordered by id).
+		 */
+		boolean mayHoldNearerThan(double cutOff) {
+			return this.cut && this.farthest <= cutOff;
+		}
+
+		private static boolean isInside(SearchArea area, GeoWithin<byte[]> hit) {
+			return area.contains(hit.getCoordinates().getY().doubleValue(), hit.getCoordinates().getX().doubleValue());
+		}
+
 	}
 
 }

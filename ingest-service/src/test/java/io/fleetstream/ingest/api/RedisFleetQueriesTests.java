@@ -86,6 +86,34 @@ class RedisFleetQueriesTests {
 		assertThat(found.stream().map((vehicle) -> this.keys.shardOf(vehicle.carId())).distinct()).hasSize(4);
 	}
 
+	/**
+	 * Each shard is first asked for about twice its share of the limit, not for the whole
+	 * limit; when the nearest cars all sit in one shard, that shard must be asked again
+	 * until the merged answer is exact. Cars of shard 0 are placed nearest (10 m apart,
+	 * northwards), every other car beyond them, so the nearest 100 are all from shard 0.
+	 */
+	@Test
+	void searchIsExactWhenTheNearestCarsAllSitInOneShard() {
+		Track track = new Track(Duration.ZERO);
+		List<String> nearestFirst = new ArrayList<>();
+		List<String> others = new ArrayList<>();
+		for (int i = 0; i < 1000; i++) {
+			String car = "car-" + i;
+			(this.keys.shardOf(car) == 0 ? nearestFirst : others).add(car);
+		}
+		nearestFirst.addAll(others);
+		List<GpsFix> fixes = new ArrayList<>();
+		for (int i = 0; i < nearestFirst.size(); i++) {
+			fixes.add(new GpsFix(nearestFirst.get(i), 37.5 + i * 0.00009, 127.0, T0, null, null, T0));
+		}
+		track.writer().write(fixes);
+		assertThat(nearestFirst.subList(0, 100)).allMatch((car) -> this.keys.shardOf(car) == 0);
+		List<VehiclePosition> circle = track.queries().search(new SearchArea.Circle(37.5, 127.0, 50_000), 100);
+		assertThat(circle).extracting(VehiclePosition::carId).containsExactlyElementsOf(nearestFirst.subList(0, 100));
+		List<VehiclePosition> box = track.queries().search(new SearchArea.Box(126.99, 37.4, 127.01, 37.6), 100);
+		assertThat(box).extracting(VehiclePosition::carId).containsExactlyElementsOf(nearestFirst.subList(0, 100));
+	}
+
 	@Test
 	void vehicleIsReadFromItsShardsPositionsHash() {
 		Track track = new Track(Duration.ZERO);
