@@ -13,7 +13,8 @@ import io.fleetstream.ingest.position.PositionKeys;
  * (a) ingest-service draining it, (b) the same writes straight into Redis, (c) a naive
  * per-record consumer, (d) latency under a steady live load, the consumers a user would
  * pick instead: (e) the reference design's pipelined GEOADD consumer and (f) a per-record
- * synchronous one, and (r) the REST API under load ({@link RestApiPhase}). Redis is
+ * synchronous one, (r) the REST API under load ({@link RestApiPhase}) and, when asked
+ * for, (k) the drain into a local Redis Cluster ({@link ClusterSpreadPhase}). Redis is
  * flushed between phases, and every throughput phase proves in Redis that it applied what
  * it claims.
  */
@@ -109,6 +110,9 @@ public final class BenchmarkMain {
 				redis.flushAndResetStats();
 				new RestApiPhase(options, cpu).run(fleet, broker.bootstrapServers(), redisServer.port(), logDir,
 						report);
+			}
+			if (options.runs('k')) {
+				new ClusterSpreadPhase(options, topics, cpu).run(fleet, broker.bootstrapServers(), logDir, report);
 			}
 			if (ingest != null) {
 				ingest.close();

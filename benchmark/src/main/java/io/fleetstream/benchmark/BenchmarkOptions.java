@@ -29,7 +29,8 @@ import java.util.Map;
  * @param topic the GPS topic
  * @param phases which phases to run, e.g. {@code abcdefr} (all, the default) or
  * {@code b}; (d) needs (a), which starts ingest-service; (r) is the REST API under load
- * ({@link RestApiPhase})
+ * ({@link RestApiPhase}); (k), not in the default, drains the topic again into a local
+ * Redis Cluster ({@link ClusterSpreadPhase})
  * @param geoShards ingest-service's {@code fleet.ingest.geo-shards}, also used by the
  * harness to find and check the stored positions
  */

@@ -44,12 +44,22 @@ final class IngestService implements AutoCloseable {
 
 	/** Starts the JVM; {@link #awaitHealthy} waits until it serves. */
 	static IngestService launch(BenchmarkOptions options, String bootstrapServers, int redisPort, Path logDir) {
+		return launch(options, bootstrapServers,
+				List.of("--spring.data.redis.host=127.0.0.1", "--spring.data.redis.port=" + redisPort),
+				"ingest-service", logDir);
+	}
+
+	/**
+	 * Starts the JVM with the given Redis connection arguments (a standalone server or
+	 * {@code --spring.data.redis.cluster.nodes=...}), logging to {@code <name>.log}.
+	 */
+	static IngestService launch(BenchmarkOptions options, String bootstrapServers, List<String> redisArgs, String name,
+			Path logDir) {
 		int managementPort = FreePorts.find();
 		List<String> jvmArgs = new ArrayList<>(List.of("-Xms" + options.ingestHeap(), "-Xmx" + options.ingestHeap()));
 		jvmArgs.addAll(words(options.ingestJvmArgs()));
 		List<String> args = new ArrayList<>(
 				List.of("-jar", executableJar().toString(), "--spring.kafka.bootstrap-servers=" + bootstrapServers,
-						"--spring.data.redis.host=127.0.0.1", "--spring.data.redis.port=" + redisPort,
 						"--server.port=0", "--management.server.port=" + managementPort,
 						"--management.endpoints.web.exposure.include=health,prometheus",
 						"--management.metrics.distribution.percentiles-histogram.fleet.record.latency=true",
@@ -62,8 +72,9 @@ final class IngestService implements AutoCloseable {
 						// the benchmark measures consumption; the API it does not call is
 						// open
 						"--fleet.security.open=true", "--fleet.ingest.geo-shards=" + options.geoShards()));
+		args.addAll(redisArgs);
 		args.addAll(words(options.ingestArgs()));
-		ChildJvm jvm = ChildJvm.start("ingest-service", jvmArgs, args, logDir, null);
+		ChildJvm jvm = ChildJvm.start(name, jvmArgs, args, logDir, null);
 		return new IngestService(jvm, managementPort);
 	}
 
