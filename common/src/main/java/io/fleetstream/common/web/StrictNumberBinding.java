@@ -20,16 +20,12 @@ import org.springframework.web.bind.annotation.InitBinder;
 @ControllerAdvice
 class StrictNumberBinding {
 
-	static final Pattern DECIMAL = Pattern.compile("[-+]?\\d{1,30}(\\.\\d{1,30})?([eE][-+]?\\d{1,3})?");
-
-	static final Pattern WHOLE = Pattern.compile("[-+]?\\d{1,19}");
-
 	@InitBinder
 	void strictNumbers(WebDataBinder binder) {
-		register(binder, Double.class, double.class, DECIMAL, Double::valueOf);
-		register(binder, Float.class, float.class, DECIMAL, Float::valueOf);
-		register(binder, Long.class, long.class, WHOLE, Long::valueOf);
-		register(binder, Integer.class, int.class, WHOLE, Integer::valueOf);
+		register(binder, Double.class, double.class, StrictNumbers.DECIMAL, Double::valueOf);
+		register(binder, Float.class, float.class, StrictNumbers.DECIMAL, Float::valueOf);
+		register(binder, Long.class, long.class, StrictNumbers.WHOLE, Long::valueOf);
+		register(binder, Integer.class, int.class, StrictNumbers.WHOLE, Integer::valueOf);
 	}
 
 	private static void register(WebDataBinder binder, Class<?> wrapper, Class<?> primitive, Pattern grammar,

@@ -15,6 +15,8 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import io.fleetstream.common.redis.AsyncRedis;
 import io.fleetstream.ingest.IngestProperties;
@@ -45,6 +47,19 @@ class ApiConfiguration {
 			.description("1 while the REST API serves from Redis, 0 while it answers 503 at once (Redis unavailable)")
 			.register(registry));
 		return gate;
+	}
+
+	/**
+	 * Query records built without the data binder (see {@link QueryParametersResolver}).
+	 */
+	@Bean
+	WebMvcConfigurer queryParametersResolver() {
+		return new WebMvcConfigurer() {
+			@Override
+			public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+				resolvers.add(new QueryParametersResolver());
+			}
+		};
 	}
 
 	/**
