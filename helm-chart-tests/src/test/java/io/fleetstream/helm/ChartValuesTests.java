@@ -26,6 +26,11 @@ class ChartValuesTests {
 			wrong-type.yaml          | at '/ingest/replicaCount': got string, want integer
 			unknown-auth-mode.yaml   | at '/global/kafka/authMode'
 			access-key-as-role.yaml  | at '/ingest/serviceAccount/roleArn'
+			misspelt-service-key.yaml | 'replica' not allowed
+			misspelt-rule-key.yaml   | at '/alert/rules/low-fuel': additional properties 'cooldwon' not allowed
+			bad-rule-id.yaml         | at '/alert/rules'
+			bad-rule-duration.yaml   | at '/alert/rules/low-fuel/for'
+			bad-sns-arn.yaml         | at '/alert/sns/topicArn'
 			""")
 	void schemaRejectsTheValuesFileNamingTheKey(String file, String error) {
 		Path bad = Path.of("src/test/resources/bad-values", file).toAbsolutePath();
