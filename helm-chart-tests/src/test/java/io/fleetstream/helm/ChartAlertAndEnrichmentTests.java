@@ -38,8 +38,7 @@ class ChartAlertAndEnrichmentTests {
 
 	@Test
 	void telemetryTopicsWithDifferentPartitionCountsAreRefused() {
-		assertThatException()
-			.isThrownBy(() -> HelmChart.template(Map.of("topics.partitions.status", 6), MINIMAL))
+		assertThatException().isThrownBy(() -> HelmChart.template(Map.of("topics.partitions.status", 6), MINIMAL))
 			.withMessageContaining("topics.partitions.gps (12) and topics.partitions.status (6) must be equal");
 	}
 
@@ -59,9 +58,8 @@ class ChartAlertAndEnrichmentTests {
 		assertThat(ServiceConfiguration.at(application, "fleet.alert.rules-file")).isEqualTo(mount + "/rules.yaml");
 		Map<String, Object> file = ServiceConfiguration.loadString(configMap.getData().get("rules.yaml"));
 		assertThat(file).containsOnlyKeys("rules");
-		assertThat(ServiceConfiguration.at(file, "rules"))
-			.isEqualTo(ServiceConfiguration.at(Scenarios.values(HelmChart.directory().resolve("ci/full-values.yaml")),
-					"alert.rules"));
+		assertThat(ServiceConfiguration.at(file, "rules")).isEqualTo(ServiceConfiguration
+			.at(Scenarios.values(HelmChart.directory().resolve("ci/full-values.yaml")), "alert.rules"));
 		assertThat(ServiceConfiguration.at(file, "rules.low-fuel.for")).isEqualTo("5m");
 		// a shipped rule's threshold changed through config: merged key by key over the
 		// image's rule, which the service keeps
@@ -90,8 +88,8 @@ class ChartAlertAndEnrichmentTests {
 		Map<String, Object> application = Scenarios.named("tls-password-values.yaml").application("alert");
 		assertThat(ServiceConfiguration.at(application, "fleet.alert.sns.topic-arn")).isEqualTo("");
 		assertThat(application.toString()).doesNotContain("region");
-		assertThat(HelmChart.notes(Map.of(), HelmChart.directory().resolve("ci/tls-password-values.yaml")))
-			.contains("WARNING: no alert.sns.topicArn: alerts are logged and published to cars.alerts.json, NOT e-mailed");
+		assertThat(HelmChart.notes(Map.of(), HelmChart.directory().resolve("ci/tls-password-values.yaml"))).contains(
+				"WARNING: no alert.sns.topicArn: alerts are logged and published to cars.alerts.json, NOT e-mailed");
 	}
 
 	@Test
@@ -105,8 +103,8 @@ class ChartAlertAndEnrichmentTests {
 	@Test
 	void snsTopicsOutsideTheClientsRegionAreRefused() {
 		assertThatException()
-			.isThrownBy(() -> HelmChart.template(
-					Map.of("alert.sns.topicArn", "arn:aws:sns:us-east-1:111122223333:fleet-alerts"), MINIMAL))
+			.isThrownBy(() -> HelmChart
+				.template(Map.of("alert.sns.topicArn", "arn:aws:sns:us-east-1:111122223333:fleet-alerts"), MINIMAL))
 			.withMessageContaining("SNS topic arn:aws:sns:us-east-1:111122223333:fleet-alerts is in region us-east-1, "
 					+ "but alert-service publishes through one SNS client in region eu-west-1");
 		assertThatNoExceptionWithRegion();
@@ -121,8 +119,8 @@ class ChartAlertAndEnrichmentTests {
 	@Test
 	void ruleTargetsWithoutADefaultTopicAreRefused() {
 		assertThatException()
-			.isThrownBy(() -> HelmChart.template(Map.of("alert.sns.topicArn", "", "alert.rules.crash-detected.targets[0]",
-					"arn:aws:sns:eu-west-1:111122223333:fleet-ops"), MINIMAL))
+			.isThrownBy(() -> HelmChart.template(Map.of("alert.sns.topicArn", "",
+					"alert.rules.crash-detected.targets[0]", "arn:aws:sns:eu-west-1:111122223333:fleet-ops"), MINIMAL))
 			.withMessageContaining("but alert.sns.topicArn is empty");
 	}
 

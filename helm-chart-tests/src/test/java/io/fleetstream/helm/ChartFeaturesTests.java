@@ -174,10 +174,11 @@ class ChartFeaturesTests {
 		});
 		assertThat(rule.getHttp().getPaths())
 			.extracting((path) -> path.getPath() + " -> " + path.getBackend().getService().getName())
-			.containsExactlyInAnyOrder("/map -> fleet-fleetstream-ingest", "/webjars/leaflet -> fleet-fleetstream-ingest",
-					"/api/v1/live -> fleet-fleetstream-ingest", "/api/v1/vehicles -> fleet-fleetstream-ingest",
-					"/api/v1/fleet -> fleet-fleetstream-ingest", "/openapi/ingest -> fleet-fleetstream-ingest",
-					"/api/v1/cars -> fleet-fleetstream-enrichment", "/api/v1/schemas -> fleet-fleetstream-enrichment",
+			.containsExactlyInAnyOrder("/map -> fleet-fleetstream-ingest",
+					"/webjars/leaflet -> fleet-fleetstream-ingest", "/api/v1/live -> fleet-fleetstream-ingest",
+					"/api/v1/vehicles -> fleet-fleetstream-ingest", "/api/v1/fleet -> fleet-fleetstream-ingest",
+					"/openapi/ingest -> fleet-fleetstream-ingest", "/api/v1/cars -> fleet-fleetstream-enrichment",
+					"/api/v1/schemas -> fleet-fleetstream-enrichment",
 					"/openapi/enrichment -> fleet-fleetstream-enrichment", "/api/v1/alerts -> fleet-fleetstream-alert",
 					"/api/v1/rules -> fleet-fleetstream-alert", "/api/v1/silences -> fleet-fleetstream-alert",
 					"/openapi/alert -> fleet-fleetstream-alert");
@@ -226,7 +227,8 @@ class ChartFeaturesTests {
 
 	@Test
 	void everyApiTheServicesHaveIsRoutedToThemByDefault() {
-		// the controllers' base paths in the services' sources (@RequestMapping("/api/v1/..."))
+		// the controllers' base paths in the services' sources
+		// (@RequestMapping("/api/v1/..."))
 		Map<String, Object> defaults = ServiceConfiguration.load(HelmChart.directory().resolve("values.yaml"));
 		Pattern mapping = Pattern
 			.compile("@(?:Request|Get|Post|Put|Delete)Mapping\\((?:(?:path|value) = )?\"(/api/v1/[a-z]+)");

@@ -214,7 +214,8 @@ class ChartManifestsTests {
 				// the property is one the service really has: its own application.yaml or
 				// its settings record names it
 				String[] path = property.split("\\.");
-				assertThat(ServiceConfiguration.application(service).toString() + ServiceConfiguration.mainSources(service))
+				assertThat(ServiceConfiguration.application(service).toString()
+						+ ServiceConfiguration.mainSources(service))
 					.as(service + " knows " + property)
 					.contains(path[path.length - 1].equals("topics") ? path[2] + "={" : camel(path[path.length - 1]));
 			}
@@ -310,8 +311,7 @@ class ChartManifestsTests {
 		Map<String, Object> spec = Manifests.spec(monitor);
 		Map<String, Object> endpoint = Manifests.map(Manifests.list(spec.get("endpoints")).get(0));
 		assertThat(endpoint.get("path")).isEqualTo("/actuator/prometheus");
-		ServicePort port = service
-			.getSpec()
+		ServicePort port = service.getSpec()
 			.getPorts()
 			.stream()
 			.filter((p) -> p.getName().equals(endpoint.get("port")))

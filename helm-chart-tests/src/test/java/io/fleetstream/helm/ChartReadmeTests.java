@@ -57,10 +57,9 @@ class ChartReadmeTests {
 			String key = prefix + name;
 			JsonNode property = resolved(schema, root).path("properties").path(name);
 			JsonNode resolved = resolved(property, root);
-			boolean closed = resolved.has("properties")
-					&& (property.path("additionalProperties").isBoolean()
-							|| property.path("unevaluatedProperties").isBoolean()
-							|| resolved.path("additionalProperties").isBoolean());
+			boolean closed = resolved.has("properties") && (property.path("additionalProperties").isBoolean()
+					|| property.path("unevaluatedProperties").isBoolean()
+					|| resolved.path("additionalProperties").isBoolean());
 			if (value instanceof Map<?, ?> map && closed && !map.isEmpty()) {
 				collect(key + ".", (Map<String, Object>) map, property, root, keys);
 			}
@@ -80,7 +79,7 @@ class ChartReadmeTests {
 		}
 		JsonNode target = root.at(schema.get("$ref").asText().substring(1));
 		ObjectNode merged = target.deepCopy();
-		ObjectNode properties = merged.with("properties");
+		ObjectNode properties = (ObjectNode) merged.get("properties");
 		schema.path("properties").properties().forEach((entry) -> properties.set(entry.getKey(), entry.getValue()));
 		return merged;
 	}

@@ -31,10 +31,10 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Every metric name the Grafana dashboard queries outside the enrichment and alert rows
- * is one a running ingest-service publishes on {@code /actuator/prometheus}: the whole service against a real Kafka
- * broker and redis-server, fed what makes each meter appear (a fix, a replayed fix, a fix
- * beyond the geo index's latitude, an invalid record, a Redis outage), scraped as
- * Prometheus would.
+ * is one a running ingest-service publishes on {@code /actuator/prometheus}: the whole
+ * service against a real Kafka broker and redis-server, fed what makes each meter appear
+ * (a fix, a replayed fix, a fix beyond the geo index's latitude, an invalid record, a
+ * Redis outage), scraped as Prometheus would.
  */
 @SpringBootTest(classes = IngestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "management.server.port=0", "fleet.kafka.create-topics=true", "fleet.security.open=true",

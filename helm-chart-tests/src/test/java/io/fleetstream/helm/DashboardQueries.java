@@ -63,12 +63,15 @@ final class DashboardQueries {
 		return expressions;
 	}
 
-	/** The rows of one service's own metrics (the others are the pipeline's and the JVM's). */
+	/**
+	 * The rows of one service's own metrics (the others are the pipeline's and the
+	 * JVM's).
+	 */
 	static final Map<String, String> SERVICE_ROWS = Map.of("Enrichment", "enrichment", "Alerts", "alert");
 
 	/**
-	 * The panels under each row, by row title (the dashboard's rows are not collapsed:
-	 * a row's panels are those after it, up to the next row).
+	 * The panels under each row, by row title (the dashboard's rows are not collapsed: a
+	 * row's panels are those after it, up to the next row).
 	 */
 	static Map<String, List<JsonNode>> panelsByRow() {
 		Map<String, List<JsonNode>> rows = new LinkedHashMap<>();

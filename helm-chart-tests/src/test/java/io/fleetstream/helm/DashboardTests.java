@@ -47,8 +47,8 @@ class DashboardTests {
 	@Test
 	void queriesOnlyMetricsTheDocsDocument() throws IOException {
 		String readme = Files.readString(HelmChart.repository().resolve("README.md"));
-		StringBuilder documented = new StringBuilder(readme.substring(readme.indexOf("## Operations: health and metrics"),
-				readme.indexOf("## Benchmark")));
+		StringBuilder documented = new StringBuilder(
+				readme.substring(readme.indexOf("## Operations: health and metrics"), readme.indexOf("## Benchmark")));
 		// the services' own metric tables
 		for (String page : List.of("pipeline.md", "enrichment.md", "snapshot.md", "alerts.md", "alert-delivery.md")) {
 			documented.append(Files.readString(HelmChart.repository().resolve("docs").resolve(page)));

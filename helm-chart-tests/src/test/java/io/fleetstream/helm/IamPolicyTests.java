@@ -63,11 +63,11 @@ class IamPolicyTests {
 
 	/**
 	 * Each service's policy grants exactly what the service does with the chart's names,
-	 * worked out from what the chart renders and the service's own application.yaml:
-	 * read the topics of its routes, its group only for its group routes (a broadcast
-	 * route has none), write its output topics and the dead-letter topics of what it
-	 * reads, connect to the cache as its own ElastiCache user, and (alert-service) publish
-	 * to the SNS topics it is configured with.
+	 * worked out from what the chart renders and the service's own application.yaml: read
+	 * the topics of its routes, its group only for its group routes (a broadcast route
+	 * has none), write its output topics and the dead-letter topics of what it reads,
+	 * connect to the cache as its own ElastiCache user, and (alert-service) publish to
+	 * the SNS topics it is configured with.
 	 */
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("services")
@@ -87,9 +87,9 @@ class IamPolicyTests {
 		}
 		List<String> written = switch (service) {
 			case "ingest" -> List.of();
-			case "enrichment" -> List.of(
-					(String) ServiceConfiguration.at(effective, "fleet.enrichment.telemetry.enriched-topic"),
-					(String) ServiceConfiguration.at(effective, "fleet.enrichment.schema.topic"));
+			case "enrichment" ->
+				List.of((String) ServiceConfiguration.at(effective, "fleet.enrichment.telemetry.enriched-topic"),
+						(String) ServiceConfiguration.at(effective, "fleet.enrichment.schema.topic"));
 			case "alert" -> List.of((String) ServiceConfiguration.at(effective, "fleet.alert.episodes.outlier-topic"));
 			default -> throw new IllegalArgumentException(service);
 		};
@@ -109,17 +109,18 @@ class IamPolicyTests {
 			.as("the start-up check reads the dead-letter topics' max.message.bytes")
 			.containsExactlyInAnyOrderElementsOf(topics(deadLetters));
 		assertThat(groupRoute).isTrue();
-		assertThat(grants.get("kafka-cluster:DescribeGroup")).containsExactly(KAFKA + "group/fleet/CLUSTER-UUID/" + group);
+		assertThat(grants.get("kafka-cluster:DescribeGroup"))
+			.containsExactly(KAFKA + "group/fleet/CLUSTER-UUID/" + group);
 		assertThat(grants.get("kafka-cluster:AlterGroup")).containsExactly(KAFKA + "group/fleet/CLUSTER-UUID/" + group);
 		assertThat(grants.get("elasticache:Connect")).containsExactlyInAnyOrder(
 				"arn:aws:elasticache:eu-west-1:111122223333:replicationgroup:"
 						+ ServiceConfiguration.at(values, "global.redis.iam.cacheName"),
 				"arn:aws:elasticache:eu-west-1:111122223333:user:"
 						+ Manifests.env(manifests.container(service), "FLEET_REDIS_IAM_USER_ID").orElseThrow());
-		List<String> expectedActions = new ArrayList<>(List.of("kafka-cluster:Connect", "kafka-cluster:ReadData",
-				"kafka-cluster:DescribeTopic", "kafka-cluster:WriteData",
-				"kafka-cluster:DescribeTopicDynamicConfiguration", "kafka-cluster:DescribeGroup",
-				"kafka-cluster:AlterGroup", "elasticache:Connect"));
+		List<String> expectedActions = new ArrayList<>(
+				List.of("kafka-cluster:Connect", "kafka-cluster:ReadData", "kafka-cluster:DescribeTopic",
+						"kafka-cluster:WriteData", "kafka-cluster:DescribeTopicDynamicConfiguration",
+						"kafka-cluster:DescribeGroup", "kafka-cluster:AlterGroup", "elasticache:Connect"));
 		if (service.equals("alert")) {
 			expectedActions.add("sns:Publish");
 			assertThat(grants.get("sns:Publish")).containsExactlyInAnyOrderElementsOf(snsTopics(manifests));
@@ -142,8 +143,8 @@ class IamPolicyTests {
 		topics.add((String) ServiceConfiguration.at(application, "fleet.alert.sns.topic-arn"));
 		List<Map<String, Object>> ruleSets = new ArrayList<>();
 		ruleSets.add(Manifests.map(ServiceConfiguration.at(application, "fleet.alert.rules")));
-		ruleSets.add(Manifests.map(ServiceConfiguration.at(
-				ServiceConfiguration.loadString(manifests.configMap("alert").getData().get("rules.yaml")), "rules")));
+		ruleSets.add(Manifests.map(ServiceConfiguration
+			.at(ServiceConfiguration.loadString(manifests.configMap("alert").getData().get("rules.yaml")), "rules")));
 		for (Map<String, Object> rules : ruleSets) {
 			for (Object rule : rules.values()) {
 				Object targets = Manifests.map(rule).get("targets");
@@ -189,7 +190,8 @@ class IamPolicyTests {
 		Map<String, List<String>> grants = grants("keda-lag-reader.json");
 		assertThat(grants).containsOnlyKeys("kafka-cluster:Connect", "kafka-cluster:DescribeTopic",
 				"kafka-cluster:DescribeGroup");
-		// what the ScaledObjects read, and what they would read for the service without one
+		// what the ScaledObjects read, and what they would read for the service without
+		// one
 		List<Object> triggerTopics = full.custom("ScaledObject")
 			.stream()
 			.flatMap((o) -> Manifests.list(Manifests.spec(o).get("triggers")).stream())
@@ -198,9 +200,9 @@ class IamPolicyTests {
 			.map((trigger) -> Manifests.map(trigger.get("metadata")).get("topic"))
 			.toList();
 		assertThat(triggerTopics).containsExactlyInAnyOrder("cars.gps.json", "cars.gps.json", "cars.status.json");
-		assertThat(grants.get("kafka-cluster:DescribeTopic")).containsExactlyInAnyOrderElementsOf(
-				topics(List.of("cars.gps.json", "cars.status.json", (String) ServiceConfiguration
-					.at(full.application("alert"), "fleet.routes.enriched.topics"))));
+		assertThat(grants.get("kafka-cluster:DescribeTopic"))
+			.containsExactlyInAnyOrderElementsOf(topics(List.of("cars.gps.json", "cars.status.json",
+					(String) ServiceConfiguration.at(full.application("alert"), "fleet.routes.enriched.topics"))));
 		assertThat(grants.get("kafka-cluster:DescribeGroup"))
 			.containsExactlyInAnyOrderElementsOf(Manifests.SERVICES.stream()
 				.map((service) -> KAFKA + "group/fleet/CLUSTER-UUID/"

@@ -29,7 +29,10 @@ final class ServiceConfiguration {
 		return load(HelmChart.repository().resolve("common/src/main/resources/fleet-defaults.yaml"));
 	}
 
-	/** {@code <service>-service/src/main/resources/application.yaml}, as the image ships it. */
+	/**
+	 * {@code <service>-service/src/main/resources/application.yaml}, as the image ships
+	 * it.
+	 */
 	static Map<String, Object> application(String service) {
 		return load(HelmChart.repository().resolve(service + "-service/src/main/resources/application.yaml"));
 	}

@@ -22,8 +22,7 @@ import org.springframework.boot.convert.DurationStyle;
  * timeout ({@code spring.data.redis.timeout} in fleet-defaults.yaml) and a dead-letter
  * publish by {@code fleet.kafka.dead-letter-send-timeout} (FleetProperties' default);
  * enrichment-service also waits for its enriched and schema-change publishes,
- * alert-service for its outlier-topic publish and one SNS publish with the SDK's
- * retries.
+ * alert-service for its outlier-topic publish and one SNS publish with the SDK's retries.
  * <p>
  * enrichment-service's and alert-service's defaults are read from their sources: the
  * chart tests do not put those applications on their class path (each ships an
@@ -41,9 +40,9 @@ final class ServiceTimeouts {
 		Duration common = redis.plus(deadLetter);
 		return switch (service) {
 			case "ingest" -> common;
-			case "enrichment" -> common
-				.plus(sourceDefault("enrichment", "telemetry/TelemetrySettings.java", "publishTimeout"))
-				.plus(sourceDefault("enrichment", "schema/SchemaSettings.java", "publishTimeout"));
+			case "enrichment" ->
+				common.plus(sourceDefault("enrichment", "telemetry/TelemetrySettings.java", "publishTimeout"))
+					.plus(sourceDefault("enrichment", "schema/SchemaSettings.java", "publishTimeout"));
 			case "alert" -> common.plus(sourceDefault("alert", "episodes/EpisodeSettings.java", "publishTimeout"))
 				.plus(sourceDefault("alert", "delivery/SnsSettings.java", "callTimeout"));
 			default -> throw new IllegalArgumentException(service);
@@ -79,8 +78,9 @@ final class ServiceTimeouts {
 	static Duration sourceDefault(String service, String file, String component) {
 		Path source = HelmChart.repository()
 			.resolve(service + "-service/src/main/java/io/fleetstream/" + service + "/" + file);
-		Pattern pattern = Pattern.compile("@DefaultValue\\(\"([^\"]+)\"\\)\\s*(?:@[\\w.]+(?:\\([^)]*\\))?\\s*)*Duration\\s+"
-				+ Pattern.quote(component) + "\\b");
+		Pattern pattern = Pattern
+			.compile("@DefaultValue\\(\"([^\"]+)\"\\)\\s*(?:@[\\w.]+(?:\\([^)]*\\))?\\s*)*Duration\\s+"
+					+ Pattern.quote(component) + "\\b");
 		try {
 			Matcher matcher = pattern.matcher(Files.readString(source));
 			if (!matcher.find()) {
