@@ -107,17 +107,30 @@ profile, one Redis profile (redis-tls beside elasticache-iam only to trust a pri
 {{- required "global.kafka.bootstrapServers is required (MSK: the IAM bootstrap brokers, port 9098)" .Values.global.kafka.bootstrapServers }}
 {{- end }}
 
-{{/* Every source topic of the enabled services, as name=partitions lines. */}}
-{{- define "fleetstream.sourceTopics" -}}
+{{/*
+Every topic the enabled services read or write, once (ingest- and enrichment-service both
+read cars.gps.json; enrichment writes cars.enriched.json, alert reads it), as JSON
+{name: {key, partitions, deadLetter, config}}: deadLetter when a service reads it (its
+dead-letter topic is name + global.kafka.deadLetterSuffix, with at least as many
+partitions); config is topics.config with topics.configByTopic.<key> over it.
+*/}}
+{{- define "fleetstream.topics" -}}
 {{- $root := . }}
+{{- $topics := dict }}
 {{- range $key := splitList "," (include "fleetstream.serviceKeys" $root) }}
-{{- $v := index $root.Values $key }}
-{{- if $v.enabled }}
-{{- range $topicKey := splitList "," (include (printf "fleetstream.%s.topicKeys" $key) (dict "root" $root "key" $key)) }}
-{{- $topic := required (printf "global.topics.%s is required" $topicKey) (index $root.Values.global.topics $topicKey) }}
+{{- if (index $root.Values $key).enabled }}
+{{- $ctx := dict "root" $root "key" $key }}
+{{- range $kind := list "groupTopicKeys" "broadcastTopicKeys" "outputTopicKeys" }}
+{{- range $topicKey := include "fleetstream.service.keys" (merge (dict "kind" $kind) $ctx) | fromJsonArray }}
+{{- $name := required (printf "global.topics.%s is required" $topicKey) (index $root.Values.global.topics $topicKey) }}
 {{- $partitions := required (printf "topics.partitions.%s is required" $topicKey) (index $root.Values.topics.partitions $topicKey) }}
-{{ $topic }}={{ $partitions }}
+{{- $read := ne $kind "outputTopicKeys" }}
+{{- $known := get $topics $name | default (dict) }}
+{{- $config := mustMergeOverwrite (deepCopy $root.Values.topics.config) (deepCopy (index $root.Values.topics.configByTopic $topicKey | default (dict))) }}
+{{- $_ := set $topics $name (dict "key" $topicKey "partitions" (int $partitions) "deadLetter" (or $read (get $known "deadLetter" | default false)) "config" $config) }}
 {{- end }}
 {{- end }}
 {{- end }}
+{{- end }}
+{{- toJson $topics }}
 {{- end }}

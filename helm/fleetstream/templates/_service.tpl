@@ -1,15 +1,29 @@
 {{/*
 The resources every FleetStream service has, written once. A service's folder
 (templates/<key>/) renders them with its context, (dict "root" $ "key" "<key>"), and
-defines in _<key>.tpl what is its own: "fleetstream.<key>.applicationConfig" (its
-application.yaml) and "fleetstream.<key>.topicKeys" (the global.topics keys it reads).
+defines in _<key>.tpl what is its own:
+  "fleetstream.<key>.applicationConfig"   its application.yaml (merged under <key>.config)
+  "fleetstream.<key>.configFiles"         more files of its ConfigMap, a YAML map file -> content ({} if none)
+  "fleetstream.<key>.groupTopicKeys"      the global.topics keys its consumer group reads (KEDA's lag)
+  "fleetstream.<key>.broadcastTopicKeys"  the keys every replica reads in full, without a group ("" if none)
+  "fleetstream.<key>.outputTopicKeys"     the keys it produces to, besides dead-letter topics ("" if none)
 Adding a service is copying templates/ingest/ and the ingest values key, and adding the
-key to "fleetstream.serviceKeys".
+key to "fleetstream.serviceKeys" (README "Adding a service").
 */}}
 
-{{/* The services the chart knows, comma-separated (later ingest,enrichment,alert). */}}
+{{/* The services the chart knows, comma-separated. */}}
 {{- define "fleetstream.serviceKeys" -}}
-ingest
+ingest,enrichment,alert
+{{- end }}
+
+{{/* A list-valued part of a service (kind: groupTopicKeys, broadcastTopicKeys, outputTopicKeys), as a list. */}}
+{{- define "fleetstream.service.keys" -}}
+{{- include (printf "fleetstream.%s.%s" .key .kind) . | splitList "," | compact | toJson }}
+{{- end }}
+
+{{/* Where a service serves its OpenAPI document: one path per service, so one ingress host can route all three. */}}
+{{- define "fleetstream.service.openApiPath" -}}
+/openapi/{{ .key }}
 {{- end }}
 
 {{- define "fleetstream.service.values" -}}
@@ -46,9 +60,22 @@ fleet:
 {{- end }}
 {{- end }}
 
+{{/* What the chart sets in every service's application.yaml. */}}
+{{- define "fleetstream.service.commonConfig" -}}
+fleet:
+  kafka:
+    # topics are created ahead in production (README "Topics"); the service only checks them
+    create-topics: false
+springdoc:
+  api-docs:
+    # the services' own default is /v3/api-docs for each: behind one ingress host they need a path each
+    path: {{ include "fleetstream.service.openApiPath" . }}
+{{- end }}
+
 {{- define "fleetstream.service.configmap" -}}
 {{- $v := index .root.Values .key }}
-{{- $config := mustMergeOverwrite (include "fleetstream.service.applicationConfig" . | fromYaml) (include "fleetstream.apiAuthConfig" . | fromYaml) (deepCopy $v.config) }}
+{{- $config := mustMergeOverwrite (include "fleetstream.service.commonConfig" . | fromYaml) (include "fleetstream.service.applicationConfig" . | fromYaml) (include "fleetstream.apiAuthConfig" . | fromYaml) (deepCopy $v.config) }}
+{{- $files := include (printf "fleetstream.%s.configFiles" .key) . | fromYaml }}
 apiVersion: v1
 kind: ConfigMap
 metadata:
@@ -60,6 +87,10 @@ data:
   # read by Spring Boot through SPRING_CONFIG_ADDITIONAL_LOCATION, over the image's own application.yaml
   application.yaml: |
     {{- toYaml $config | nindent 4 }}
+  {{- range $file, $content := $files }}
+  {{ $file }}: |
+    {{- toYaml $content | nindent 4 }}
+  {{- end }}
 {{- end }}
 
 {{- define "fleetstream.service.env" -}}
@@ -502,7 +533,7 @@ spec:
   pollingInterval: {{ $k.pollingInterval }}
   cooldownPeriod: {{ $k.cooldownPeriod }}
   triggers:
-    {{- range $topicKey := splitList "," (include (printf "fleetstream.%s.topicKeys" $.key) $) }}
+    {{- range $topicKey := include "fleetstream.service.keys" (merge (dict "kind" "groupTopicKeys") $) | fromJsonArray }}
     # consumer lag of the service's group; KEDA never scales past the topic's partitions
     - type: kafka
       metadata:

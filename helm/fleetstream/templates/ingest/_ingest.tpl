@@ -1,17 +1,25 @@
 {{/*
-What is ingest-service's own: the global.topics keys it reads, and the application
-config the chart sets (merged under ingest.config).
+What is ingest-service's own: the topics it reads and writes, and the application config
+the chart sets (merged under ingest.config).
 */}}
 
-{{- define "fleetstream.ingest.topicKeys" -}}
+{{- define "fleetstream.ingest.groupTopicKeys" -}}
 gps
+{{- end }}
+
+{{- define "fleetstream.ingest.broadcastTopicKeys" -}}
+{{- end }}
+
+{{/* only its dead-letter topic */}}
+{{- define "fleetstream.ingest.outputTopicKeys" -}}
+{{- end }}
+
+{{- define "fleetstream.ingest.configFiles" -}}
+{}
 {{- end }}
 
 {{- define "fleetstream.ingest.applicationConfig" -}}
 fleet:
-  kafka:
-    # topics are created ahead in production (README "Topics"); the service only checks them
-    create-topics: false
   routes:
     gps:
       topics: {{ .root.Values.global.topics.gps | quote }}

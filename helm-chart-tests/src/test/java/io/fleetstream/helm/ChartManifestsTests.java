@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -85,12 +86,14 @@ class ChartManifestsTests {
 	void awsCredentialsComeFromTheServiceAccountRoleOnly(Path values) {
 		Manifests manifests = Scenarios.rendered(values);
 		Map<String, Object> merged = Scenarios.values(values);
-		Object roleArn = ServiceConfiguration.at(merged, "ingest.serviceAccount.roleArn");
-		PodSpec pod = manifests.ingestDeployment().getSpec().getTemplate().getSpec();
-		Map<String, String> annotations = manifests.serviceAccountOf(pod).getMetadata().getAnnotations();
-		if (usesAwsIam(merged)) {
-			assertThat(roleArn).as("an IAM scenario sets the IRSA role").isNotEqualTo("");
-			assertThat(annotations).containsEntry("eks.amazonaws.com/role-arn", (String) roleArn);
+		for (String service : Manifests.SERVICES) {
+			Object roleArn = ServiceConfiguration.at(merged, service + ".serviceAccount.roleArn");
+			PodSpec pod = manifests.deployment(service).getSpec().getTemplate().getSpec();
+			if (usesAwsIam(merged)) {
+				assertThat(roleArn).as("an IAM scenario sets " + service + "'s IRSA role").isNotEqualTo("");
+				assertThat(manifests.serviceAccountOf(pod).getMetadata().getAnnotations())
+					.containsEntry("eks.amazonaws.com/role-arn", (String) roleArn);
+			}
 		}
 		for (PodSpec spec : manifests.podSpecs()) {
 			for (Container container : spec.getContainers()) {
@@ -103,7 +106,12 @@ class ChartManifestsTests {
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("scenarios")
 	void probesUseTheActuatorProbeEndpointsOnTheManagementPort(Path values) {
-		Container container = Scenarios.rendered(values).ingestContainer();
+		for (String service : Manifests.SERVICES) {
+			probesUseTheActuatorProbeEndpoints(Scenarios.rendered(values).container(service));
+		}
+	}
+
+	private static void probesUseTheActuatorProbeEndpoints(Container container) {
 		Map<String, Object> defaults = ServiceConfiguration.fleetDefaults();
 		assertThat(ServiceConfiguration.at(defaults, "management.endpoint.health.probes.enabled")).isEqualTo(true);
 		int managementPort = (Integer) ServiceConfiguration.at(defaults, "management.server.port");
@@ -159,7 +167,12 @@ class ChartManifestsTests {
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("scenarios")
 	void gracePeriodCoversPreStopPauseShutdownPhaseAndInFlightBatch(Path values) {
-		Deployment deployment = Scenarios.rendered(values).ingestDeployment();
+		for (String service : Manifests.SERVICES) {
+			gracePeriodCoversTheShutdown(Scenarios.rendered(values).deployment(service), service);
+		}
+	}
+
+	private static void gracePeriodCoversTheShutdown(Deployment deployment, String service) {
 		PodSpec pod = deployment.getSpec().getTemplate().getSpec();
 		Container container = pod.getContainers().get(0);
 		long preStop = container.getLifecycle().getPreStop().getSleep().getSeconds();
@@ -173,42 +186,73 @@ class ChartManifestsTests {
 			.orElse(ServiceConfiguration.duration(defaults, "spring.lifecycle.timeout-per-shutdown-phase"));
 		assertThat(phase).isGreaterThanOrEqualTo(
 				ServiceConfiguration.duration(defaults, "spring.lifecycle.timeout-per-shutdown-phase"));
-		assertThat(pod.getTerminationGracePeriodSeconds())
-			.isGreaterThanOrEqualTo(preStop + phase.toSeconds() + ServiceTimeouts.inFlightBatch().toSeconds());
+		assertThat(pod.getTerminationGracePeriodSeconds()).as(service)
+			.isGreaterThanOrEqualTo(preStop + phase.toSeconds() + ServiceTimeouts.inFlightBatch(service).toSeconds());
 	}
 
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("scenarios")
-	void theServiceUsesTheChartsTopicAndCreatesNoTopics(Path values) {
+	void eachServiceReadsAndWritesTheChartsTopicsAndCreatesNone(Path values) {
 		Manifests manifests = Scenarios.rendered(values);
-		Map<String, Object> application = ServiceConfiguration
-			.loadString(manifests.ingestConfigMap().getData().get("application.yaml"));
-		assertThat(ServiceConfiguration.at(application, "fleet.kafka.create-topics")).isEqualTo(false);
-		assertThat(ServiceConfiguration.at(application, "fleet.routes.gps.topics"))
-			.isEqualTo(ServiceConfiguration.at(Scenarios.values(values), "global.topics.gps"));
+		Map<String, Object> topics = Manifests.map(ServiceConfiguration.at(Scenarios.values(values), "global.topics"));
+		Map<String, String> expected = Map.of("ingest", "fleet.routes.gps.topics=gps", "enrichment",
+				"fleet.routes.cdc.topics=cdcCarinfo,cdcDeviceinfo fleet.routes.telemetry.topics=gps,status "
+						+ "fleet.enrichment.telemetry.gps-topics=gps fleet.enrichment.telemetry.enriched-topic=enriched "
+						+ "fleet.enrichment.schema.topic=schemaChanges",
+				"alert", "fleet.routes.enriched.topics=enriched fleet.alert.episodes.outlier-topic=alerts");
+		for (String service : Manifests.SERVICES) {
+			Map<String, Object> application = manifests.application(service);
+			assertThat(ServiceConfiguration.at(application, "fleet.kafka.create-topics")).as(service).isEqualTo(false);
+			for (String setting : expected.get(service).split(" ")) {
+				String property = setting.substring(0, setting.indexOf('='));
+				List<String> names = Arrays.stream(setting.substring(setting.indexOf('=') + 1).split(","))
+					.map(topics::get)
+					.map(String::valueOf)
+					.toList();
+				assertThat(ServiceConfiguration.at(application, property)).as(service + " " + property)
+					.isEqualTo(String.join(",", names));
+				// the property is one the service really has: its own application.yaml or
+				// its settings record names it
+				String[] path = property.split("\\.");
+				assertThat(ServiceConfiguration.application(service).toString()
+						+ ServiceConfiguration.mainSources(service))
+					.as(service + " knows " + property)
+					.contains(path[path.length - 1].equals("topics") ? path[2] + "={" : camel(path[path.length - 1]));
+			}
+			Container container = manifests.container(service);
+			String location = Manifests.env(container, "SPRING_CONFIG_ADDITIONAL_LOCATION").orElseThrow();
+			String configMount = container.getVolumeMounts()
+				.stream()
+				.filter((mount) -> mount.getName().equals("config"))
+				.findFirst()
+				.orElseThrow()
+				.getMountPath();
+			assertThat(location).isEqualTo("optional:file:" + configMount + "/");
+		}
+	}
 
-		Container container = manifests.ingestContainer();
-		String location = Manifests.env(container, "SPRING_CONFIG_ADDITIONAL_LOCATION").orElseThrow();
-		String configMount = container.getVolumeMounts()
-			.stream()
-			.filter((mount) -> mount.getName().equals("config"))
-			.findFirst()
-			.orElseThrow()
-			.getMountPath();
-		assertThat(location).isEqualTo("optional:file:" + configMount + "/");
+	/** {@code enriched-topic} as its record component {@code enrichedTopic}. */
+	private static String camel(String kebab) {
+		StringBuilder camel = new StringBuilder();
+		for (String part : kebab.split("-")) {
+			camel.append(camel.isEmpty() ? part : Character.toUpperCase(part.charAt(0)) + part.substring(1));
+		}
+		return camel.toString();
 	}
 
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("scenarios")
 	void activeProfilesAreTheServicesAuthProfiles(Path values) {
-		String active = Manifests.env(Scenarios.rendered(values).ingestContainer(), "SPRING_PROFILES_ACTIVE")
-			.orElseThrow();
-		assertThat(active).isNotBlank();
-		for (String profile : active.split(",")) {
-			assertThat(
-					HelmChart.repository().resolve("common/src/main/resources/config/application-" + profile + ".yaml"))
-				.as("profile " + profile + " exists in common")
-				.exists();
+		for (String service : Manifests.SERVICES) {
+			String active = Manifests.env(Scenarios.rendered(values).container(service), "SPRING_PROFILES_ACTIVE")
+				.orElseThrow();
+			assertThat(active).isNotBlank();
+			for (String profile : active.split(",")) {
+				assertThat(HelmChart.repository()
+					.resolve("common/src/main/resources/config/application-" + profile + ".yaml"))
+					.as("profile " + profile + " exists in common")
+					.exists();
+			}
 		}
 	}
 
@@ -216,36 +260,58 @@ class ChartManifestsTests {
 	@MethodSource("scenarios")
 	void serviceExposesTheApiAndManagementPortsOfTheContainer(Path values) {
 		Manifests manifests = Scenarios.rendered(values);
-		Map<String, Integer> containerPorts = manifests.ingestContainer()
-			.getPorts()
-			.stream()
-			.collect(Collectors.toMap(ContainerPort::getName, ContainerPort::getContainerPort));
-		assertThat(containerPorts).containsEntry("http", 8080).containsEntry("management", 8081);
-		List<String> servicePorts = new ArrayList<>();
-		for (ServicePort port : manifests.ingestService().getSpec().getPorts()) {
-			servicePorts.add(port.getName() + " " + port.getPort() + "->" + port.getTargetPort().getStrVal());
+		int management = (Integer) ServiceConfiguration.at(ServiceConfiguration.fleetDefaults(),
+				"management.server.port");
+		for (String service : Manifests.SERVICES) {
+			// the ports the service itself listens on (its application.yaml, common's
+			// defaults), and what the chart sets
+			int http = (Integer) ServiceConfiguration.at(ServiceConfiguration.application(service), "server.port");
+			Container container = manifests.container(service);
+			Map<String, Integer> containerPorts = container.getPorts()
+				.stream()
+				.collect(Collectors.toMap(ContainerPort::getName, ContainerPort::getContainerPort));
+			assertThat(containerPorts).as(service).containsEntry("http", http).containsEntry("management", management);
+			assertThat(Manifests.env(container, "SERVER_PORT")).contains(String.valueOf(http));
+			List<String> servicePorts = new ArrayList<>();
+			for (ServicePort port : manifests.service(service).getSpec().getPorts()) {
+				servicePorts.add(port.getName() + " " + port.getPort() + "->" + port.getTargetPort().getStrVal());
+			}
+			assertThat(servicePorts).containsExactly("http " + http + "->http",
+					"management " + management + "->management");
+			assertThat(manifests.service(service).getSpec().getSelector())
+				.isEqualTo(manifests.deployment(service).getSpec().getSelector().getMatchLabels());
 		}
-		assertThat(servicePorts).containsExactly("http 8080->http", "management 8081->management");
-		assertThat(manifests.ingestService().getSpec().getSelector())
-			.isEqualTo(manifests.ingestDeployment().getSpec().getSelector().getMatchLabels());
+		assertThat(Manifests.SERVICES.stream().map((s) -> manifests.service(s).getSpec().getSelector()).distinct())
+			.as("each Service selects its own pods")
+			.hasSize(3);
 	}
 
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("scenarios")
 	void serviceMonitorScrapesPrometheusOnTheManagementPort(Path values) {
 		Manifests manifests = Scenarios.rendered(values);
-		boolean enabled = (Boolean) ServiceConfiguration.at(Scenarios.values(values),
-				"ingest.metrics.serviceMonitor.enabled");
-		List<GenericKubernetesResource> monitors = manifests.custom("ServiceMonitor");
-		assertThat(monitors).hasSize(enabled ? 1 : 0);
-		if (!enabled) {
-			return;
+		List<String> enabled = Manifests.SERVICES.stream()
+			.filter((service) -> (Boolean) ServiceConfiguration.at(Scenarios.values(values),
+					service + ".metrics.serviceMonitor.enabled"))
+			.toList();
+		assertThat(manifests.custom("ServiceMonitor")).extracting((monitor) -> monitor.getMetadata().getName())
+			.containsExactlyInAnyOrderElementsOf(enabled.stream().map(Manifests::name).toList());
+		for (String service : enabled) {
+			GenericKubernetesResource monitor = manifests.custom("ServiceMonitor")
+				.stream()
+				.filter((m) -> m.getMetadata().getName().equals(Manifests.name(service)))
+				.findFirst()
+				.orElseThrow();
+			serviceMonitorScrapesTheManagementPort(manifests, monitor, manifests.service(service));
 		}
-		Map<String, Object> spec = Manifests.spec(monitors.get(0));
+	}
+
+	private static void serviceMonitorScrapesTheManagementPort(Manifests manifests, GenericKubernetesResource monitor,
+			io.fabric8.kubernetes.api.model.Service service) {
+		Map<String, Object> spec = Manifests.spec(monitor);
 		Map<String, Object> endpoint = Manifests.map(Manifests.list(spec.get("endpoints")).get(0));
 		assertThat(endpoint.get("path")).isEqualTo("/actuator/prometheus");
-		ServicePort port = manifests.ingestService()
-			.getSpec()
+		ServicePort port = service.getSpec()
 			.getPorts()
 			.stream()
 			.filter((p) -> p.getName().equals(endpoint.get("port")))
@@ -255,12 +321,11 @@ class ChartManifestsTests {
 		assertThat(port.getPort()).isEqualTo(ServiceConfiguration.at(defaults, "management.server.port"));
 		assertThat(String.valueOf(ServiceConfiguration.at(defaults, "management.endpoints.web.exposure.include")))
 			.contains("prometheus");
-		assertThat(Manifests.map(spec.get("selector")).get("matchLabels")).isEqualTo(manifests.ingestService()
-			.getMetadata()
+		assertThat(Manifests.map(spec.get("selector")).get("matchLabels")).isEqualTo(service.getMetadata()
 			.getLabels()
 			.entrySet()
 			.stream()
-			.filter((label) -> manifests.ingestService().getSpec().getSelector().containsKey(label.getKey()))
+			.filter((label) -> service.getSpec().getSelector().containsKey(label.getKey()))
 			.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
 	}
 

@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,7 +30,7 @@ class ChartReadmeTests {
 		JsonNode schema = new ObjectMapper().readTree(HelmChart.directory().resolve("values.schema.json").toFile());
 		Map<String, Object> values = ServiceConfiguration.load(HelmChart.directory().resolve("values.yaml"));
 		List<String> keys = new ArrayList<>();
-		collect("", values, schema, keys);
+		collect("", values, schema, schema, keys);
 		assertThat(keys).hasSizeGreaterThan(100);
 
 		String readme = Files.readString(HelmChart.directory().resolve("README.md"));
@@ -50,18 +51,37 @@ class ChartReadmeTests {
 
 	/** Value paths down to the leaves, or to the schema's free-form maps. */
 	@SuppressWarnings("unchecked")
-	private static void collect(String prefix, Map<String, Object> values, JsonNode schema, List<String> keys) {
+	private static void collect(String prefix, Map<String, Object> values, JsonNode schema, JsonNode root,
+			List<String> keys) {
 		values.forEach((name, value) -> {
 			String key = prefix + name;
-			JsonNode property = schema.path("properties").path(name);
-			boolean closed = property.has("properties") && property.path("additionalProperties").isBoolean();
+			JsonNode property = resolved(schema, root).path("properties").path(name);
+			JsonNode resolved = resolved(property, root);
+			boolean closed = resolved.has("properties") && (property.path("additionalProperties").isBoolean()
+					|| property.path("unevaluatedProperties").isBoolean()
+					|| resolved.path("additionalProperties").isBoolean());
 			if (value instanceof Map<?, ?> map && closed && !map.isEmpty()) {
-				collect(key + ".", (Map<String, Object>) map, property, keys);
+				collect(key + ".", (Map<String, Object>) map, property, root, keys);
 			}
 			else {
 				keys.add(key);
 			}
 		});
+	}
+
+	/**
+	 * A schema with its {@code $ref} (to {@code #/$defs/...}) merged in: the properties
+	 * of both, as the service keys have them (the shared sub-keys and their own).
+	 */
+	private static JsonNode resolved(JsonNode schema, JsonNode root) {
+		if (!schema.has("$ref")) {
+			return schema;
+		}
+		JsonNode target = root.at(schema.get("$ref").asText().substring(1));
+		ObjectNode merged = target.deepCopy();
+		ObjectNode properties = (ObjectNode) merged.get("properties");
+		schema.path("properties").properties().forEach((entry) -> properties.set(entry.getKey(), entry.getValue()));
+		return merged;
 	}
 
 	/** {@code `x.{a,b}.y`} as the rows {@code `x.a.y`} and {@code `x.b.y`}. */

@@ -22,10 +22,15 @@ class ChartValuesTests {
 	@ParameterizedTest(name = "{0}")
 	@CsvSource(delimiter = '|', textBlock = """
 			password-in-values.yaml  | at '/global/redis/password': additional properties 'password' not allowed
-			misspelt-key.yaml        | at '/ingest': additional properties 'replicas' not allowed
+			misspelt-key.yaml        | at '/ingest/replicas': false schema
 			wrong-type.yaml          | at '/ingest/replicaCount': got string, want integer
 			unknown-auth-mode.yaml   | at '/global/kafka/authMode'
 			access-key-as-role.yaml  | at '/ingest/serviceAccount/roleArn'
+			misspelt-service-key.yaml | at '/enrichment/replica': false schema
+			misspelt-rule-key.yaml   | at '/alert/rules/low-fuel': additional properties 'cooldwon' not allowed
+			bad-rule-id.yaml         | invalid propertyName 'Low_Fuel'
+			bad-rule-duration.yaml   | at '/alert/rules/low-fuel/for'
+			bad-sns-arn.yaml         | at '/alert/sns/topicArn'
 			""")
 	void schemaRejectsTheValuesFileNamingTheKey(String file, String error) {
 		Path bad = Path.of("src/test/resources/bad-values", file).toAbsolutePath();

@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -59,6 +61,59 @@ final class DashboardQueries {
 			}
 		}
 		return expressions;
+	}
+
+	/**
+	 * The rows of one service's own metrics (the others are the pipeline's and the
+	 * JVM's).
+	 */
+	static final Map<String, String> SERVICE_ROWS = Map.of("Enrichment", "enrichment", "Alerts", "alert");
+
+	/**
+	 * The panels under each row, by row title (the dashboard's rows are not collapsed: a
+	 * row's panels are those after it, up to the next row).
+	 */
+	static Map<String, List<JsonNode>> panelsByRow() {
+		Map<String, List<JsonNode>> rows = new LinkedHashMap<>();
+		List<JsonNode> current = null;
+		for (JsonNode panel : panels()) {
+			if (panel.get("type").asText().equals("row")) {
+				current = rows.computeIfAbsent(panel.get("title").asText(), (title) -> new ArrayList<>());
+			}
+			else if (current != null) {
+				current.add(panel);
+			}
+		}
+		return rows;
+	}
+
+	/** The metric names the panels of these rows query. */
+	static Set<String> metricNamesOfRows(Set<String> rows) {
+		Set<String> names = new TreeSet<>();
+		panelsByRow().forEach((row, panels) -> {
+			if (rows.contains(row)) {
+				panels.forEach((panel) -> panel.path("targets")
+					.forEach((target) -> names.addAll(metricNames(target.get("expr").asText()))));
+			}
+		});
+		return names;
+	}
+
+	/**
+	 * The metric names of the template variables and of every row but the services' own:
+	 * those any FleetStream service publishes (the pipeline's, Kafka's, the JVM's) or
+	 * ingest-service does.
+	 */
+	static Set<String> metricNamesOutsideServiceRows() {
+		Set<String> rows = new TreeSet<>(panelsByRow().keySet());
+		rows.removeAll(SERVICE_ROWS.keySet());
+		Set<String> names = metricNamesOfRows(rows);
+		for (JsonNode variable : dashboard().path("templating").path("list")) {
+			if (variable.path("type").asText().equals("query")) {
+				names.addAll(metricNames(variable.path("query").path("query").asText()));
+			}
+		}
+		return names;
 	}
 
 	static Set<String> metricNames() {

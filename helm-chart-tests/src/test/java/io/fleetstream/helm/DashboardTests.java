@@ -3,6 +3,7 @@ package io.fleetstream.helm;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.List;
+import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
@@ -24,7 +25,7 @@ class DashboardTests {
 			.map((panel) -> panel.get("title").asText())
 			.toList();
 		assertThat(rows).containsExactly("Throughput", "Consumer lag", "Dead letters and failures", "Latency",
-				"Positions", "JVM");
+				"Positions", "Enrichment", "Alerts", "JVM");
 	}
 
 	@Test
@@ -33,7 +34,7 @@ class DashboardTests {
 			.stream()
 			.filter((panel) -> !panel.get("type").asText().equals("row"))
 			.toList();
-		assertThat(panels).hasSizeGreaterThanOrEqualTo(15).allSatisfy((panel) -> {
+		assertThat(panels).hasSizeGreaterThanOrEqualTo(30).allSatisfy((panel) -> {
 			assertThat(panel.path("datasource").path("uid").asText()).isEqualTo("${datasource}");
 			assertThat(panel.path("targets")).isNotEmpty();
 			panel.path("targets")
@@ -44,15 +45,39 @@ class DashboardTests {
 	}
 
 	@Test
-	void queriesOnlyMetricsTheReadmeDocuments() throws IOException {
+	void queriesOnlyMetricsTheDocsDocument() throws IOException {
 		String readme = Files.readString(HelmChart.repository().resolve("README.md"));
-		String metricsSection = readme.substring(readme.indexOf("## Operations: health and metrics"),
-				readme.indexOf("## Benchmark"));
+		StringBuilder documented = new StringBuilder(
+				readme.substring(readme.indexOf("## Operations: health and metrics"), readme.indexOf("## Benchmark")));
+		// the services' own metric tables
+		for (String page : List.of("pipeline.md", "enrichment.md", "snapshot.md", "alerts.md", "alert-delivery.md")) {
+			documented.append(Files.readString(HelmChart.repository().resolve("docs").resolve(page)));
+		}
 		assertThat(DashboardQueries.metricNames()).isNotEmpty().allSatisfy((name) -> {
 			if (!name.startsWith("jvm_")) {
-				String documented = name.replaceAll("_(bucket|sum|count)$", "");
-				assertThat(metricsSection).as(name).contains("`" + documented);
+				String metric = name.replaceAll("_(bucket|sum|count)$", "");
+				assertThat(documented).as(name).contains("`" + metric);
 			}
+		});
+	}
+
+	/**
+	 * The enrichment and alert rows query meters those services register: each name, as
+	 * Prometheus shows it, is a meter name in the service's sources (a literal such as
+	 * {@code "fleet.alerts.fired"}, with {@code _total}, {@code _seconds} and the
+	 * histogram suffixes being Prometheus's).
+	 */
+	@Test
+	void serviceRowsQueryMetersTheServicesRegister() {
+		DashboardQueries.SERVICE_ROWS.forEach((row, service) -> {
+			String sources = ServiceConfiguration.mainSources(service);
+			Set<String> names = DashboardQueries.metricNamesOfRows(Set.of(row));
+			assertThat(names).as(row).hasSizeGreaterThanOrEqualTo(6).allSatisfy((name) -> {
+				String meter = name.replaceAll("_(bucket|sum|count)$", "").replaceAll("_total$", "");
+				List<String> candidates = List.of(meter, meter.replaceAll("_seconds$", ""));
+				assertThat(candidates).as(name + " registered by " + service)
+					.anyMatch((candidate) -> sources.contains("\"" + candidate.replace('_', '.') + "\""));
+			});
 		});
 	}
 

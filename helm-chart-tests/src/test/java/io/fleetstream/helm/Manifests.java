@@ -35,20 +35,49 @@ record Manifests(String scenario, List<HasMetadata> resources) {
 			.orElseThrow(() -> new AssertionError(this.scenario + ": no " + type.getSimpleName() + " " + name));
 	}
 
+	/** The chart's service keys, in the order of its values. */
+	static final List<String> SERVICES = List.of("ingest", "enrichment", "alert");
+
+	/** A service's resource name, e.g. {@code fleet-fleetstream-alert}. */
+	static String name(String service) {
+		return HelmChart.RELEASE + "-fleetstream-" + service;
+	}
+
+	Deployment deployment(String service) {
+		return one(Deployment.class, name(service));
+	}
+
+	Container container(String service) {
+		return deployment(service).getSpec().getTemplate().getSpec().getContainers().get(0);
+	}
+
+	Service service(String service) {
+		return one(Service.class, name(service));
+	}
+
+	ConfigMap configMap(String service) {
+		return one(ConfigMap.class, name(service));
+	}
+
+	/** The application.yaml the chart gives the service, parsed. */
+	Map<String, Object> application(String service) {
+		return ServiceConfiguration.loadString(configMap(service).getData().get("application.yaml"));
+	}
+
 	Deployment ingestDeployment() {
-		return one(Deployment.class, "fleet-fleetstream-ingest");
+		return deployment("ingest");
 	}
 
 	Container ingestContainer() {
-		return ingestDeployment().getSpec().getTemplate().getSpec().getContainers().get(0);
+		return container("ingest");
 	}
 
 	Service ingestService() {
-		return one(Service.class, "fleet-fleetstream-ingest");
+		return service("ingest");
 	}
 
 	ConfigMap ingestConfigMap() {
-		return one(ConfigMap.class, "fleet-fleetstream-ingest");
+		return configMap("ingest");
 	}
 
 	ServiceAccount serviceAccountOf(PodSpec pod) {

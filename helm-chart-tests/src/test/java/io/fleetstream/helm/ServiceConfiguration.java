@@ -29,6 +29,37 @@ final class ServiceConfiguration {
 		return load(HelmChart.repository().resolve("common/src/main/resources/fleet-defaults.yaml"));
 	}
 
+	/**
+	 * {@code <service>-service/src/main/resources/application.yaml}, as the image ships
+	 * it.
+	 */
+	static Map<String, Object> application(String service) {
+		return load(HelmChart.repository().resolve(service + "-service/src/main/resources/application.yaml"));
+	}
+
+	/**
+	 * What the service runs with: its own application.yaml with the chart's ConfigMap
+	 * over it (Spring's order: the additional location wins, key by key).
+	 */
+	static Map<String, Object> effective(String service, Map<String, Object> chartApplication) {
+		return HelmChart.merge(application(service), chartApplication);
+	}
+
+	/** The main Java sources of {@code <service>-service}, concatenated. */
+	static String mainSources(String service) {
+		Path root = HelmChart.repository().resolve(service + "-service/src/main/java");
+		try (java.util.stream.Stream<Path> files = Files.walk(root)) {
+			StringBuilder sources = new StringBuilder();
+			for (Path file : files.filter((f) -> f.toString().endsWith(".java")).sorted().toList()) {
+				sources.append(Files.readString(file)).append('\n');
+			}
+			return sources.toString();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
 	static Map<String, Object> load(Path file) {
 		try (Reader reader = Files.newBufferedReader(file)) {
 			return new Yaml().load(reader);

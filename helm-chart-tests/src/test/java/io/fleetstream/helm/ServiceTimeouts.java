@@ -1,9 +1,15 @@
 package io.fleetstream.helm;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.RecordComponent;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import io.fleetstream.common.FleetProperties;
 
@@ -12,19 +18,35 @@ import org.springframework.boot.convert.DurationStyle;
 
 /**
  * How long a service may spend on the batch in flight when shutdown begins, from the
- * services' own settings: its Redis write is bounded by the Redis command timeout
- * ({@code spring.data.redis.timeout} in fleet-defaults.yaml) and its dead-letter publish
- * by {@code fleet.kafka.dead-letter-send-timeout} (FleetProperties' default).
+ * services' own settings. Every service's Redis write is bounded by the Redis command
+ * timeout ({@code spring.data.redis.timeout} in fleet-defaults.yaml) and a dead-letter
+ * publish by {@code fleet.kafka.dead-letter-send-timeout} (FleetProperties' default);
+ * enrichment-service also waits for its enriched and schema-change publishes,
+ * alert-service for its outlier-topic publish and one SNS publish with the SDK's retries.
+ * <p>
+ * enrichment-service's and alert-service's defaults are read from their sources: the
+ * chart tests do not put those applications on their class path (each ships an
+ * application.yaml, which would shadow ingest-service's in the dashboard test).
  */
 final class ServiceTimeouts {
 
 	private ServiceTimeouts() {
 	}
 
-	static Duration inFlightBatch() {
+	static Duration inFlightBatch(String service) {
 		Duration redis = ServiceConfiguration.duration(ServiceConfiguration.fleetDefaults(),
 				"spring.data.redis.timeout");
-		return redis.plus(defaultOf(FleetProperties.Kafka.class, "deadLetterSendTimeout"));
+		Duration deadLetter = defaultOf(FleetProperties.Kafka.class, "deadLetterSendTimeout");
+		Duration common = redis.plus(deadLetter);
+		return switch (service) {
+			case "ingest" -> common;
+			case "enrichment" ->
+				common.plus(sourceDefault("enrichment", "telemetry/TelemetrySettings.java", "publishTimeout"))
+					.plus(sourceDefault("enrichment", "schema/SchemaSettings.java", "publishTimeout"));
+			case "alert" -> common.plus(sourceDefault("alert", "episodes/EpisodeSettings.java", "publishTimeout"))
+				.plus(sourceDefault("alert", "delivery/SnsSettings.java", "callTimeout"));
+			default -> throw new IllegalArgumentException(service);
+		};
 	}
 
 	/** The {@code @DefaultValue} of a configuration record's component. */
@@ -47,6 +69,28 @@ final class ServiceTimeouts {
 			throw new IllegalStateException(ex);
 		}
 		throw new AssertionError(type.getSimpleName() + " has no " + name);
+	}
+
+	/**
+	 * The {@code @DefaultValue("...")} of a {@code Duration} record component in a
+	 * service's settings source ({@code io/fleetstream/<service>/<file>}).
+	 */
+	static Duration sourceDefault(String service, String file, String component) {
+		Path source = HelmChart.repository()
+			.resolve(service + "-service/src/main/java/io/fleetstream/" + service + "/" + file);
+		Pattern pattern = Pattern
+			.compile("@DefaultValue\\(\"([^\"]+)\"\\)\\s*(?:@[\\w.]+(?:\\([^)]*\\))?\\s*)*Duration\\s+"
+					+ Pattern.quote(component) + "\\b");
+		try {
+			Matcher matcher = pattern.matcher(Files.readString(source));
+			if (!matcher.find()) {
+				throw new AssertionError("No Duration " + component + " with a @DefaultValue in " + source);
+			}
+			return DurationStyle.detectAndParse(matcher.group(1));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 }
