@@ -2,6 +2,7 @@ package io.fleetstream.helm;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,6 +31,10 @@ class ImageConfigurationTests {
 	private static final Path ROOT_POM = HelmChart.repository().resolve("pom.xml");
 
 	private static final Path INGEST_POM = HelmChart.repository().resolve("ingest-service/pom.xml");
+
+	private static final List<Path> SERVICE_POMS = List.of(INGEST_POM,
+			HelmChart.repository().resolve("enrichment-service/pom.xml"),
+			HelmChart.repository().resolve("alert-service/pom.xml"));
 
 	@Test
 	void imagesRunAsTheChartsNonRootUserWithTmpInTheChartsEmptyDir() throws Exception {
@@ -67,10 +72,28 @@ class ImageConfigurationTests {
 		Document root = parse(ROOT_POM);
 		assertThat(text(child(root.getDocumentElement(), "properties"), "jib.skip")).isEqualTo("true");
 		assertThat(text(jib(managed(ROOT_POM)), "configuration", "skip")).isEqualTo("${jib.skip}");
-		Document ingest = parse(INGEST_POM);
-		assertThat(text(child(ingest.getDocumentElement(), "properties"), "jib.skip")).isEqualTo("false");
-		for (Element plugin : List.of(jib(managed(ROOT_POM)), jib(plugins(ROOT_POM)), jib(plugins(INGEST_POM)))) {
+		for (Path pom : SERVICE_POMS) {
+			Document service = parse(pom);
+			assertThat(text(child(service.getDocumentElement(), "properties"), "jib.skip")).as(pom.toString())
+				.isEqualTo("false");
+			assertThat(child(jib(plugins(pom)), "executions")).as("jib bound to no lifecycle phase in " + pom).isNull();
+		}
+		for (Element plugin : List.of(jib(managed(ROOT_POM)), jib(plugins(ROOT_POM)))) {
 			assertThat(child(plugin, "executions")).as("jib bound to no lifecycle phase").isNull();
+		}
+	}
+
+	/**
+	 * Each service's image starts its own Spring Boot application: the main class Jib is
+	 * given is a source file of that module annotated {@code @SpringBootApplication}.
+	 */
+	@Test
+	void everyServiceImageStartsItsOwnApplication() throws Exception {
+		for (Path pom : SERVICE_POMS) {
+			String mainClass = text(jib(plugins(pom)), "configuration", "container", "mainClass");
+			Path source = pom.getParent().resolve("src/main/java").resolve(mainClass.replace('.', '/') + ".java");
+			assertThat(source).as("main class of " + pom).exists();
+			assertThat(Files.readString(source)).contains("@SpringBootApplication");
 		}
 	}
 
