@@ -97,7 +97,7 @@ public final class SnapshotBenchmarkMain {
 		}
 	}
 
-	private static void produceFullLoad(String bootstrapServers, String carTopic, String deviceTopic, int cars) {
+	static void produceFullLoad(String bootstrapServers, String carTopic, String deviceTopic, int cars) {
 		Properties config = new Properties();
 		config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
 		config.put(ProducerConfig.LINGER_MS_CONFIG, 20);

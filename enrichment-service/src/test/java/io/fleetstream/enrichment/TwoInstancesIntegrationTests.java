@@ -10,7 +10,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
-import io.fleetstream.enrichment.flatten.FlattenSettings;
+import io.fleetstream.enrichment.EnrichmentProperties.FlattenSettings;
 import io.fleetstream.enrichment.flatten.Flattened;
 import io.fleetstream.enrichment.flatten.JsonFlattener;
 import io.fleetstream.enrichment.state.CarState;

@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 
+import io.fleetstream.enrichment.EnrichmentProperties.FlattenSettings;
 import io.fleetstream.enrichment.schema.JsonType;
 import tools.jackson.databind.JsonNode;
 

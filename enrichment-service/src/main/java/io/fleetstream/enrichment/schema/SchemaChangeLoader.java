@@ -21,6 +21,7 @@ import io.fleetstream.common.pipeline.LoadRecord;
 import io.fleetstream.common.pipeline.LoadResult;
 import io.fleetstream.common.pipeline.RecordLoader;
 import io.fleetstream.common.pipeline.RouteLifecycle;
+import io.fleetstream.enrichment.EnrichmentProperties.SchemaSettings;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.producer.ProducerRecord;

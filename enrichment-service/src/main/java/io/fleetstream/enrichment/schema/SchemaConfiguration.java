@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 
 import io.fleetstream.common.redis.AsyncRedis;
+import io.fleetstream.enrichment.EnrichmentProperties.SchemaSettings;
 import io.fleetstream.enrichment.EnrichmentProperties;
 import io.micrometer.core.instrument.MeterRegistry;
 

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import io.fleetstream.common.pipeline.Handled;
+import io.fleetstream.enrichment.EnrichmentProperties.SnapshotSettings;
 import io.fleetstream.enrichment.schema.JsonType;
 import io.fleetstream.enrichment.schema.SchemaSample.ControlRecord;
 import tools.jackson.core.JacksonException;

@@ -11,6 +11,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.BiConsumer;
 
 import io.fleetstream.common.redis.AsyncRedis;
+import io.fleetstream.enrichment.EnrichmentProperties.SnapshotSettings;
 import io.lettuce.core.MapScanCursor;
 import io.lettuce.core.ScanArgs;
 import io.lettuce.core.ScanCursor;

@@ -13,6 +13,7 @@ import java.util.concurrent.TimeoutException;
 
 import io.fleetstream.common.pipeline.LoadRecord;
 import io.fleetstream.common.redis.AsyncRedis;
+import io.fleetstream.enrichment.EnrichmentProperties.SnapshotSettings;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 
 /**

@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import io.fleetstream.common.FleetProperties;
 import io.fleetstream.common.redis.AsyncRedis;
+import io.fleetstream.enrichment.EnrichmentProperties.SnapshotSettings;
 import io.fleetstream.enrichment.EnrichmentProperties;
 import io.micrometer.core.instrument.MeterRegistry;
 import tools.jackson.databind.json.JsonMapper;
@@ -27,7 +28,7 @@ class SnapshotConfiguration {
 
 	@Bean
 	DmsCdcHandler dmsCdcHandler(EnrichmentProperties properties) {
-		return new DmsCdcHandler(new DmsRecordParser(MAPPER, properties.snapshot()));
+		return new DmsCdcHandler(properties.snapshot());
 	}
 
 	@Bean

@@ -3,11 +3,10 @@ package io.fleetstream.enrichment.telemetry;
 import java.time.Clock;
 import java.util.HashSet;
 
-import io.fleetstream.common.gps.GpsFixParser;
+import io.fleetstream.common.gps.GpsAutoConfiguration;
 import io.fleetstream.common.gps.GpsProperties;
 import io.fleetstream.enrichment.EnrichmentProperties;
 import io.fleetstream.enrichment.flatten.JsonFlattener;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -16,7 +15,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The {@value TelemetryHandler#NAME} handler, with common's GPS parser under its
- * {@code fleet.gps.*} settings.
+ * {@code fleet.gps.*} settings, built by the same factory as the {@code gps-fix} handler
+ * (this service routes no topic to that handler, so common does not bind them here).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({ EnrichmentProperties.class, GpsProperties.class })
@@ -24,10 +24,8 @@ class TelemetryConfiguration {
 
 	@Bean
 	TelemetryHandler telemetryHandler(EnrichmentProperties properties, GpsProperties gps, ObjectProvider<Clock> clock) {
-		GpsFixParser parser = new GpsFixParser(JsonMapper.builder().build(), clock.getIfAvailable(Clock::systemUTC),
-				gps.maxFutureSkew(), gps.maxPastSkew());
-		return new TelemetryHandler(parser, new JsonFlattener(properties.flatten()),
-				new HashSet<>(properties.telemetry().gpsTopics()));
+		return new TelemetryHandler(GpsAutoConfiguration.gpsFixParser(gps, clock.getIfAvailable(Clock::systemUTC)),
+				new JsonFlattener(properties.flatten()), new HashSet<>(properties.telemetry().gpsTopics()));
 	}
 
 }

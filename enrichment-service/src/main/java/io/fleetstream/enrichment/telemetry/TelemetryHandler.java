@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
+import io.fleetstream.common.CarIds;
 import io.fleetstream.common.gps.GpsFix;
 import io.fleetstream.common.gps.GpsFixParser;
 import io.fleetstream.common.pipeline.Handled;
@@ -33,6 +34,8 @@ public class TelemetryHandler implements RecordHandler<TelemetryUpdate> {
 	static final String INVALID_JSON = "invalid-json";
 
 	static final String MISSING_CAR_ID = "missing-car-id";
+
+	static final String INVALID_CAR_ID = "invalid-car-id";
 
 	static final String INVALID_TS = "invalid-ts";
 
@@ -91,6 +94,10 @@ public class TelemetryHandler implements RecordHandler<TelemetryUpdate> {
 	private Handled<TelemetryUpdate> status(ConsumerRecord<String, byte[]> record) {
 		if (record.key() == null || record.key().isBlank()) {
 			return Handled.rejected(MISSING_CAR_ID, "the record key (car id) is empty");
+		}
+		if (!CarIds.isValid(record.key())) {
+			// as for GPS fixes: a key no REST request could name must not become state
+			return Handled.rejected(INVALID_CAR_ID, "the record key (car id) must be " + CarIds.RULE);
 		}
 		JsonNode root;
 		try {

@@ -2,6 +2,7 @@ package io.fleetstream.enrichment.flatten;
 
 import java.util.Set;
 
+import io.fleetstream.enrichment.EnrichmentProperties.FlattenSettings;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;

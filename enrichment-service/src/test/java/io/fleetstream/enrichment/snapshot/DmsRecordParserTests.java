@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.fleetstream.common.pipeline.Handled;
+import io.fleetstream.enrichment.EnrichmentProperties.SnapshotSettings;
 import io.fleetstream.enrichment.schema.JsonType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.fleetstream.common.pipeline.Handled;
+import io.fleetstream.enrichment.EnrichmentProperties.SnapshotSettings;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -3,7 +3,7 @@ package io.fleetstream.enrichment.state;
 import java.util.Map;
 import java.util.Set;
 
-import io.fleetstream.enrichment.flatten.FlattenSettings;
+import io.fleetstream.enrichment.EnrichmentProperties.FlattenSettings;
 import io.fleetstream.enrichment.flatten.Flattened;
 import io.fleetstream.enrichment.flatten.JsonFlattener;
 import io.fleetstream.enrichment.telemetry.TelemetryUpdate;
