@@ -88,8 +88,8 @@ public class CarStateJoin {
 			this.unknownCars.increment();
 		}
 		joined(source.topic()).increment();
-		byte[] enriched = EnrichedMessage.bytes(EnrichedMessage.of(update.carId(), update.eventTimeMs(),
-				this.clock.millis(), source, change.changed(), state, reference));
+		byte[] enriched = EnrichedMessage.bytes(update.carId(), update.eventTimeMs(), this.clock.millis(), source,
+				change.changed(), state, reference);
 		Joined result = new Joined(source, change, enriched);
 		partition.results.put(source.id(), result);
 		return result;

@@ -20,8 +20,8 @@ class EnrichedMessageTests {
 		RecordCoordinates source = new RecordCoordinates("cars.status.json", 3, 42, "car-1", 999);
 		JsonNode message = JsonMapper.builder()
 			.build()
-			.readTree(EnrichedMessage.bytes(EnrichedMessage.of("car-1", 1000, 1005, source, change.changed(), state,
-					Map.of("plate", "12가3456", "doors", 4L))));
+			.readTree(EnrichedMessage.bytes("car-1", 1000, 1005, source, change.changed(), state,
+					Map.of("plate", "12가3456", "doors", 4L)));
 		assertThat(message.get("carId").asString()).isEqualTo("car-1");
 		assertThat(message.get("eventTime").asLong()).isEqualTo(1000);
 		assertThat(message.get("processingTime").asLong()).isEqualTo(1005);
@@ -41,8 +41,8 @@ class EnrichedMessageTests {
 	void unknownCarHasEmptyReference() {
 		JsonNode message = JsonMapper.builder()
 			.build()
-			.readTree(EnrichedMessage.bytes(EnrichedMessage.of("car-2", 1, 2,
-					new RecordCoordinates("cars.gps.json", 0, 0, "car-2", 1), List.of(), new CarState(), Map.of())));
+			.readTree(EnrichedMessage.bytes("car-2", 1, 2, new RecordCoordinates("cars.gps.json", 0, 0, "car-2", 1),
+					List.of(), new CarState(), Map.of()));
 		assertThat(message.get("reference").isEmpty()).isTrue();
 		assertThat(message.get("referenceKnown").asBoolean()).isFalse();
 		assertThat(message.get("changed").isArray()).isTrue();
