@@ -46,13 +46,20 @@ final class AlertApps {
 		return prefix + "." + UUID.randomUUID().toString().substring(0, 8);
 	}
 
+	/** As below, with a schema-changes topic of the test's own (never read). */
 	static List<String> arguments(String enrichedTopic, String outlierTopic, String group, String... extra) {
+		return argumentsWithSchemaTopic(enrichedTopic, outlierTopic, unique("it.schema-changes"), group, extra);
+	}
+
+	static List<String> argumentsWithSchemaTopic(String enrichedTopic, String outlierTopic, String schemaTopic,
+			String group, String... extra) {
 		RedisProcess redis = SharedRedis.standalone();
 		List<String> arguments = new ArrayList<>(List.of(
 				"--spring.kafka.bootstrap-servers=" + SharedKafkaBroker.bootstrapServers(),
 				"--spring.data.redis.host=" + redis.host(), "--spring.data.redis.port=" + redis.port(),
 				"--server.port=0", "--management.server.port=0", "--fleet.security.open=true",
 				"--fleet.routes.enriched.topics=" + enrichedTopic,
+				"--fleet.routes.schema-changes.topics=" + schemaTopic,
 				"--fleet.alert.episodes.outlier-topic=" + outlierTopic, "--spring.kafka.consumer.group-id=" + group,
 				"--fleet.pipeline.tick-interval=1s", "--spring.kafka.consumer.properties.session.timeout.ms=10000",
 				"--fleet.kafka.create-topics=true"));
@@ -63,6 +70,11 @@ final class AlertApps {
 	static ConfigurableApplicationContext start(List<String> arguments) {
 		return new SpringApplicationBuilder(AlertApplication.class, RecordingDelivery.Config.class)
 			.run(arguments.toArray(String[]::new));
+	}
+
+	/** The service as it runs, with its own delivery (SNS when a topic ARN is given). */
+	static ConfigurableApplicationContext startAsShipped(List<String> arguments) {
+		return new SpringApplicationBuilder(AlertApplication.class).run(arguments.toArray(String[]::new));
 	}
 
 	static RecordingDelivery delivery(ConfigurableApplicationContext context) {
@@ -121,6 +133,15 @@ final class AlertApps {
 				+ signals + "},\"stateTimes\":{" + times
 				+ "},\"reference\":{\"plate\":\"12가3456\",\"model\":\"Ioniq 5\"},\"referenceKnown\":true}";
 		return new String[] { carId, value };
+	}
+
+	/** A schema-change event in the documented shape (docs/enriched-message.md). */
+	static String[] newPath(String topic, String path, long firstSeen) {
+		String id = topic + "|" + path + "|number";
+		return new String[] { topic,
+				"{\"id\":\"" + id + "\",\"topic\":\"" + topic + "\",\"kind\":\"NEW_PATH\",\"path\":\"" + path
+						+ "\",\"oldType\":null,\"newType\":\"number\",\"firstSeen\":" + firstSeen
+						+ ",\"example\":{\"partition\":3,\"offset\":123456},\"control\":null}" };
 	}
 
 	private static String json(Object value) {

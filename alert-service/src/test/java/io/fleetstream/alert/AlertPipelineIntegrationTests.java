@@ -1,5 +1,6 @@
 package io.fleetstream.alert;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -120,7 +121,10 @@ class AlertPipelineIntegrationTests {
 					episode(b, 0) + ":RESOLVED"));
 	}
 
-	/** An acknowledgement is in Redis: a restarted instance shows who and when. */
+	/**
+	 * An acknowledgement is in Redis and on the outlier topic: a restarted instance shows
+	 * who and when, and its record of the episode's resolution carries it.
+	 */
 	@Test
 	void anAcknowledgementSurvivesARestart() throws Exception {
 		String enriched = AlertApps.unique("it.ack.enriched");
@@ -141,6 +145,16 @@ class AlertPipelineIntegrationTests {
 			.retrieve()
 			.body(Map.class);
 		assertThat(acknowledged.get("acknowledgement")).asString().contains("kim@example.com");
+		// the outlier topic: the firing, then the episode again with its acknowledgement
+		await().atMost(WAIT)
+			.untilAsserted(() -> assertThat(AlertApps.values(outlier)).hasSize(2)
+				.last()
+				.asString()
+				.contains("\"episodeId\":\"" + episode(car, 0) + "\"")
+				.contains("\"state\":\"FIRING\"")
+				.contains("\"by\":\"kim@example.com\"")
+				.contains("\"comment\":\"driver called\""));
+		assertThat(AlertApps.values(outlier).get(0)).contains("\"acknowledgement\":null");
 		first.close();
 
 		ConfigurableApplicationContext second = start(arguments);
@@ -153,6 +167,63 @@ class AlertPipelineIntegrationTests {
 			.containsEntry("comment", "driver called")
 			.containsKey("at");
 		assertThat(after.get("state")).isEqualTo("FIRING");
+
+		// the resolution, by the restarted instance, carries the acknowledgement too
+		AlertApps.produce(enriched, List.<String[]>of(crash(car, 10, false)));
+		RecordingDelivery secondDelivery = AlertApps.delivery(second);
+		await().atMost(WAIT)
+			.untilAsserted(() -> assertThat(secondDelivery.ids()).containsExactly(episode(car, 0) + ":RESOLVED"));
+		await().atMost(WAIT)
+			.untilAsserted(() -> assertThat(AlertApps.values(outlier)).hasSize(3)
+				.last()
+				.asString()
+				.contains("\"state\":\"RESOLVED\"")
+				.contains("\"by\":\"kim@example.com\""));
+	}
+
+	/**
+	 * A schema change from enrichment-service is one notification of the schema-change
+	 * rule, to the operations topic, recorded in the API and published to the outlier
+	 * topic; a malformed event is dead-lettered with its reason and nothing else happens.
+	 */
+	@Test
+	void aSchemaChangeIsOneNotificationToTheOperationsTopicAndAMalformedOneIsDeadLettered() throws Exception {
+		String enriched = AlertApps.unique("it.schema.enriched");
+		String outlier = AlertApps.unique("it.schema.alerts");
+		String schemaChanges = AlertApps.unique("it.schema.changes");
+		AlertApps.createTopics(enriched, outlier, schemaChanges);
+		String operations = "arn:aws:sns:eu-west-1:123456789012:fleet-operations";
+		ConfigurableApplicationContext app = start(AlertApps.argumentsWithSchemaTopic(enriched, outlier, schemaChanges,
+				AlertApps.unique("it-schema"), "--fleet.alert.sns.operations-topic-arn=" + operations));
+		String path = "body.lights.fog" + AlertApps.unique("x").substring(2);
+		AlertApps.produce(schemaChanges, List.of(new String[] { "cars.status.json", "{\"id\":\"no-topic\"}" },
+				AlertApps.newPath("cars.status.json", path, this.t0)));
+		RecordingDelivery delivery = AlertApps.delivery(app);
+
+		await().atMost(WAIT).untilAsserted(() -> assertThat(delivery.delivered()).singleElement().satisfies((n) -> {
+			assertThat(n.ruleId()).isEqualTo("schema-change");
+			assertThat(n.state()).isEqualTo("FIRING");
+			assertThat(n.carId()).isNull();
+			assertThat(n.topicArns()).containsExactly(operations);
+			assertThat(n.values()).containsEntry("change.path", path).containsEntry("change.kind", "NEW_PATH");
+		}));
+		String episodeId = delivery.delivered().get(0).episodeId();
+		await().atMost(WAIT)
+			.untilAsserted(() -> assertThat(AlertApps.values(outlier)).singleElement()
+				.asString()
+				.contains("\"episodeId\":\"" + episodeId + "\"")
+				.contains("\"ruleId\":\"schema-change\"")
+				.contains("\"carId\":null")
+				.contains("\"path\":\"" + path + "\""));
+		await().atMost(WAIT)
+			.untilAsserted(() -> assertThat(AlertApps.readAll(schemaChanges + "-dlt")).singleElement()
+				.satisfies((record) -> assertThat(
+						new String(record.headers().lastHeader("fleet_dlt-reason").value(), StandardCharsets.UTF_8))
+					.isEqualTo("missing-topic")));
+		Map<?, ?> stored = AlertApps.api(app).get().uri("/api/v1/alerts/{id}", episodeId).retrieve().body(Map.class);
+		assertThat(stored.get("ruleId")).isEqualTo("schema-change");
+		assertThat(stored.get("carId")).isNull();
+		assertThat(delivery.delivered()).hasSize(1);
 	}
 
 	@Test

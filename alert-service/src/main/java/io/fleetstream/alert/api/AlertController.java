@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
+import io.fleetstream.alert.episodes.Acknowledgements;
 import io.fleetstream.alert.episodes.Episode;
 import io.fleetstream.alert.episodes.EpisodeFilter;
 import io.fleetstream.alert.episodes.EpisodeStore;
@@ -39,10 +40,13 @@ class AlertController {
 
 	private final EpisodeStore episodes;
 
+	private final Acknowledgements acknowledgements;
+
 	private final Clock clock;
 
-	AlertController(EpisodeStore episodes, Clock clock) {
+	AlertController(EpisodeStore episodes, Acknowledgements acknowledgements, Clock clock) {
 		this.episodes = episodes;
+		this.acknowledgements = acknowledgements;
 		this.clock = clock;
 	}
 
@@ -69,14 +73,15 @@ class AlertController {
 	@PostMapping("/{episodeId}/ack")
 	@Operation(summary = "Acknowledge an episode (who and when; needs scope fleet:write)",
 			description = "The acknowledging user is the token's subject; with the API served open, the request's "
-					+ "'by'. Acknowledging again replaces the earlier acknowledgement.")
+					+ "'by'. Acknowledging again replaces the earlier acknowledgement. The episode is published to "
+					+ "the outlier topic again, with its acknowledgement.")
 	Episode acknowledge(@PathVariable String episodeId, @RequestBody(required = false) @Valid @Nullable AckRequest body,
 			@Nullable Principal principal) {
 		String by = (principal != null) ? principal.getName() : (body != null) ? body.by() : null;
 		if (by == null || by.isBlank()) {
 			throw new InvalidParameterException("by", "by is required when the request is not authenticated");
 		}
-		return this.episodes
+		return this.acknowledgements
 			.acknowledge(valid(episodeId), by, this.clock.instant(), (body != null) ? body.comment() : null)
 			.orElseThrow(() -> notFound(episodeId));
 	}

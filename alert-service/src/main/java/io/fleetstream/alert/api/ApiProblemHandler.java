@@ -4,9 +4,11 @@ import io.lettuce.core.RedisCommandTimeoutException;
 import io.lettuce.core.RedisConnectionException;
 import org.jspecify.annotations.Nullable;
 
+import io.fleetstream.alert.episodes.OutlierUnavailableException;
 import io.fleetstream.alert.store.RedisFutures.AlertStoreException;
 
 import org.springframework.beans.TypeMismatchException;
+import org.springframework.core.MethodParameter;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.http.HttpHeaders;
@@ -17,8 +19,12 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.validation.method.ParameterValidationResult;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -51,6 +57,47 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 				: error.getField() + " " + error.getDefaultMessage();
 		ProblemDetail problem = InvalidParameterException.problem(error.getField(), detail);
 		return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
+	}
+
+	/**
+	 * A constraint on a query parameter or path variable ({@code @Pattern}, {@code @Min},
+	 * ...): a 400 problem naming the first parameter that failed, with the value it had
+	 * (abbreviated).
+	 */
+	@Override
+	protected @Nullable ResponseEntity<Object> handleHandlerMethodValidationException(
+			HandlerMethodValidationException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		if (ex.getParameterValidationResults().isEmpty()) {
+			return super.handleHandlerMethodValidationException(ex, headers, status, request);
+		}
+		ParameterValidationResult result = ex.getParameterValidationResults().get(0);
+		String parameter = parameterName(result.getMethodParameter());
+		String reason = result.getResolvableErrors().isEmpty() ? "is invalid"
+				: result.getResolvableErrors().get(0).getDefaultMessage();
+		ProblemDetail problem = InvalidParameterException.problem(parameter, parameter + " " + reason + ", was '"
+				+ AlertController.abbreviate(String.valueOf(result.getArgument())) + "'");
+		return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
+	}
+
+	@ExceptionHandler(OutlierUnavailableException.class)
+	ResponseEntity<ProblemDetail> handleOutlierUnavailable(OutlierUnavailableException ex) {
+		this.logger.warn("Outlier topic unavailable: " + ex);
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+				"The change is stored but the outlier topic did not acknowledge it; retry shortly");
+		problem.setTitle("Outlier topic unavailable");
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1").body(problem);
+	}
+
+	private static String parameterName(MethodParameter parameter) {
+		RequestParam requestParam = parameter.getParameterAnnotation(RequestParam.class);
+		if (requestParam != null && !requestParam.name().isEmpty()) {
+			return requestParam.name();
+		}
+		PathVariable pathVariable = parameter.getParameterAnnotation(PathVariable.class);
+		if (pathVariable != null && !pathVariable.name().isEmpty()) {
+			return pathVariable.name();
+		}
+		return (parameter.getParameterName() != null) ? parameter.getParameterName() : "parameter";
 	}
 
 	@ExceptionHandler({ RedisConnectionException.class, RedisCommandTimeoutException.class,

@@ -11,11 +11,12 @@ import java.util.regex.Pattern;
  * A rule's subject or message template: literal text with {@code {{name}}} placeholders
  * (spaces inside the braces allowed), where a name is one of {@link #NAMES}, or
  * {@code signal.<path>} (a signal of the car's state, e.g.
- * {@code signal.engine.coolantTempC}, {@code signal.dtc[0]}) or {@code ref.<column>} (its
- * reference data, e.g. {@code ref.plate}). Parsed once, when the rules load, so a
- * malformed template stops start-up; rendered per notification with every value treated
- * as untrusted ({@link UntrustedText}). Literal <code>{{</code> and <code>}}</code>
- * cannot appear in a template.
+ * {@code signal.engine.coolantTempC}, {@code signal.dtc[0]}), {@code ref.<column>} (its
+ * reference data, e.g. {@code ref.plate}) or {@code change.<field>} (a schema change's
+ * fields, e.g. {@code change.path}). Parsed once, when the rules load, so a malformed
+ * template stops start-up; rendered per notification with every value treated as
+ * untrusted ({@link UntrustedText}). Literal <code>{{</code> and <code>}}</code> cannot
+ * appear in a template.
  */
 public final class AlertTemplate {
 
@@ -39,7 +40,7 @@ public final class AlertTemplate {
 	/** What a placeholder whose value the notification does not carry renders as. */
 	static final String MISSING = "(missing)";
 
-	private static final Pattern PREFIXED = Pattern.compile("(signal|ref)\\.[^\\s{}]+");
+	private static final Pattern PREFIXED = Pattern.compile("(signal|ref|change)\\.[^\\s{}]+");
 
 	private final String source;
 
@@ -137,8 +138,10 @@ public final class AlertTemplate {
 			throw malformed(source, at, "empty placeholder '{{}}'");
 		}
 		if (!NAMES.contains(name) && !PREFIXED.matcher(name).matches()) {
-			throw malformed(source, at, "unknown placeholder '" + UntrustedText.value(name, 60) + "' (known: "
-					+ String.join(", ", NAMES.stream().sorted().toList()) + ", signal.<path>, ref.<column>)");
+			throw malformed(source, at,
+					"unknown placeholder '" + UntrustedText.value(name, 60) + "' (known: "
+							+ String.join(", ", NAMES.stream().sorted().toList())
+							+ ", signal.<path>, ref.<column>, change.<field>)");
 		}
 	}
 

@@ -20,6 +20,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * {@code topic-arn} is set
  * @param topicArn the default SNS topic, used for notifications whose rule names no
  * target; unset: log-only mode (docs/alert-delivery.md)
+ * @param operationsTopicArn the operations staff's topic: where {@code schema-change}
+ * rules without targets of their own send (a new or retyped attribute concerns the people
+ * who run the pipeline, not the fleet's operators); unset: the default topic
  * @param maxSubjectLength the longest subject sent, in UTF-16 chars (SNS refuses 100 or
  * more)
  * @param maxBodyLength the longest message body sent, in UTF-16 chars (at 4 UTF-8 bytes
@@ -37,10 +40,20 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record SnsSettings(@DefaultValue("true") boolean enabled,
 		@Pattern(regexp = "|arn:aws[a-z-]*:sns:[a-z0-9-]+:\\d{12}:[A-Za-z0-9_-]{1,256}",
 				message = "must be an SNS topic ARN (arn:aws:sns:<region>:<account>:<name>), or empty") String topicArn,
+		@Pattern(regexp = "|arn:aws[a-z-]*:sns:[a-z0-9-]+:\\d{12}:[A-Za-z0-9_-]{1,256}",
+				message = "must be an SNS topic ARN (arn:aws:sns:<region>:<account>:<name>), or empty") String operationsTopicArn,
 		@DefaultValue("99") @Min(10) @Max(99) int maxSubjectLength,
 		@DefaultValue("8000") @Min(200) @Max(60000) int maxBodyLength,
 		@DefaultValue("200") @Min(16) @Max(4000) int maxValueLength, @DefaultValue("14d") @NotNull Duration retention,
 		@DefaultValue("4") @Min(1) @Max(64) int publishConcurrency, @DefaultValue @Valid @NotNull Retry retry) {
+
+	/** The operations topic, else the default topic, else {@code null}. */
+	public String operationsTopicOrDefault() {
+		if (this.operationsTopicArn != null && !this.operationsTopicArn.isBlank()) {
+			return this.operationsTopicArn;
+		}
+		return (this.topicArn != null && !this.topicArn.isBlank()) ? this.topicArn : null;
+	}
 
 	/** Whether SNS delivery is on: enabled and a default topic configured. */
 	public boolean snsEnabled() {

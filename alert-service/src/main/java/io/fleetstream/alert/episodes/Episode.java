@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
  * @param episodeId the deterministic id (car, rule, start event time)
  * @param ruleId the rule
  * @param severity its severity
- * @param carId the car
+ * @param carId the car; {@code null} for a schema change, which concerns no car
  * @param state {@code FIRING} or {@code RESOLVED}
  * @param description the rule's description
  * @param startedAt when the condition began to hold (event time)
@@ -22,9 +22,10 @@ import org.jspecify.annotations.Nullable;
  * @param silenceId the silence
  * @param acknowledgement who acknowledged it and when, else {@code null}
  */
-public record Episode(String episodeId, String ruleId, String severity, String carId, String state, String description,
-		Instant startedAt, Instant firedAt, @Nullable Instant resolvedAt, Map<String, Object> values, boolean silenced,
-		@Nullable String silenceId, @Nullable Acknowledgement acknowledgement) {
+public record Episode(String episodeId, String ruleId, String severity, @Nullable String carId, String state,
+		String description, Instant startedAt, Instant firedAt, @Nullable Instant resolvedAt,
+		Map<String, Object> values, boolean silenced, @Nullable String silenceId,
+		@Nullable Acknowledgement acknowledgement) {
 
 	/**
 	 * @param by who acknowledged (the token's subject, or the name given when the API is

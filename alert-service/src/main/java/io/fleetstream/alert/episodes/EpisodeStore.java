@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 
 import io.fleetstream.common.redis.AsyncRedis;
+import io.lettuce.core.KeyValue;
 import io.lettuce.core.Limit;
 import io.lettuce.core.Range;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
@@ -22,8 +23,9 @@ import tools.jackson.databind.json.JsonMapper;
  * The episodes the API shows: one hash per episode ({@link AlertKeys#episode}) and an
  * index by latest transition ({@link AlertKeys#EPISODES}). Writes are idempotent (the
  * same transition written twice leaves the same hash); an acknowledgement lives in its
- * own fields, which transitions never touch. A resolved episode expires after the
- * retention; index entries of expired episodes are dropped when a listing meets them.
+ * own fields, which transitions never touch. A resolved episode, and an event that never
+ * resolves (a schema change), expires after the retention; index entries of expired
+ * episodes are dropped when a listing meets them.
  */
 public class EpisodeStore {
 
@@ -55,7 +57,9 @@ public class EpisodeStore {
 				put(fields, "episodeId", event.episodeId());
 				put(fields, "ruleId", event.ruleId());
 				put(fields, "severity", event.severity());
-				put(fields, "carId", event.carId());
+				if (event.carId() != null) {
+					put(fields, "carId", event.carId());
+				}
 				put(fields, "description", event.description());
 				put(fields, "startedAt", Long.toString(event.startedAt()));
 				put(fields, "firedAt", Long.toString(event.eventTime()));
@@ -69,7 +73,7 @@ public class EpisodeStore {
 				put(fields, "resolvedAt", Long.toString(event.eventTime()));
 			}
 			writes.add(commands.hset(key, fields));
-			if (event.state().equals("RESOLVED")) {
+			if (event.state().equals("RESOLVED") || event.neverResolves()) {
 				writes.add(commands.expire(key, this.retention.toSeconds()));
 			}
 			writes.add(commands.zadd(AlertKeys.EPISODES, event.eventTime(), AlertKeys.bytes(event.episodeId())));
@@ -136,6 +140,29 @@ public class EpisodeStore {
 		put(fields, "ackComment", (comment != null) ? comment : "");
 		RedisFutures.await(this.redis.commands().hset(key, fields), this.timeout);
 		return find(episodeId);
+	}
+
+	/**
+	 * The acknowledgements of the episodes that have one, with one pipelined round of
+	 * HMGETs.
+	 */
+	Map<String, Episode.Acknowledgement> acknowledgements(List<String> episodeIds) {
+		RedisClusterAsyncCommands<byte[], byte[]> commands = this.redis.commands();
+		Map<String, CompletionStage<List<KeyValue<byte[], byte[]>>>> reads = new LinkedHashMap<>();
+		for (String episodeId : episodeIds) {
+			reads.put(episodeId, commands.hmget(AlertKeys.episode(episodeId), AlertKeys.bytes("ackBy"),
+					AlertKeys.bytes("ackAt"), AlertKeys.bytes("ackComment")));
+		}
+		Map<String, Episode.Acknowledgement> acknowledgements = new LinkedHashMap<>();
+		reads.forEach((episodeId, read) -> {
+			List<KeyValue<byte[], byte[]>> fields = RedisFutures.await(read, this.timeout);
+			if (fields.size() == 3 && fields.get(0).hasValue() && fields.get(1).hasValue()) {
+				String comment = fields.get(2).hasValue() ? AlertKeys.string(fields.get(2).getValue()) : "";
+				acknowledgements.put(episodeId, new Episode.Acknowledgement(AlertKeys.string(fields.get(0).getValue()),
+						instant(AlertKeys.string(fields.get(1).getValue())), comment.isEmpty() ? null : comment));
+			}
+		});
+		return acknowledgements;
 	}
 
 	private static Episode parse(Map<byte[], byte[]> hash) {

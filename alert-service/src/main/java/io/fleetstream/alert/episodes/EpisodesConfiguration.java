@@ -8,6 +8,7 @@ import java.util.Map;
 import io.fleetstream.alert.delivery.AlertDelivery;
 import io.fleetstream.alert.delivery.SnsSettings;
 import io.fleetstream.alert.evaluation.CarEvaluator;
+import io.fleetstream.alert.rules.RuleKind;
 import io.fleetstream.alert.rules.RuleSet;
 import io.fleetstream.alert.silences.SilenceStore;
 import io.fleetstream.common.kafka.FleetKafkaAutoConfiguration;
@@ -20,8 +21,9 @@ import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactor
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 
 /**
- * The enriched-state route's handler and loader, the episode and silence stores, the
- * outlier topic. The {@link AlertDelivery} (SNS) is required from the delivery package.
+ * The enriched-state and schema-change routes' handlers and loaders, the episode and
+ * silence stores, the outlier topic, acknowledgements. The {@link AlertDelivery} (SNS) is
+ * required from the delivery package.
  */
 @Configuration(proxyBeanMethods = false)
 class EpisodesConfiguration {
@@ -47,25 +49,54 @@ class EpisodesConfiguration {
 	}
 
 	@Bean
-	TransitionFlusher transitionFlusher(AsyncRedis redis, LettuceConnectionFactory connectionFactory,
-			EpisodeStore episodeStore, DefaultKafkaProducerFactory<?, ?> producerFactory, EpisodeSettings settings,
-			AlertDelivery delivery) {
-		OutlierPublisher outlier = new OutlierPublisher(
-				FleetKafkaAutoConfiguration.rawBytesIdempotentTemplate(producerFactory, Map.of()),
+	SchemaChangeHandler schemaChangeHandler() {
+		return new SchemaChangeHandler();
+	}
+
+	@Bean
+	OutlierPublisher outlierPublisher(DefaultKafkaProducerFactory<?, ?> producerFactory, EpisodeSettings settings) {
+		return new OutlierPublisher(FleetKafkaAutoConfiguration.rawBytesIdempotentTemplate(producerFactory, Map.of()),
 				settings.outlierTopic(), settings.publishTimeout());
+	}
+
+	@Bean
+	Acknowledgements acknowledgements(EpisodeStore episodeStore, OutlierPublisher outlier) {
+		return new Acknowledgements(episodeStore, outlier);
+	}
+
+	@Bean
+	TransitionFlusher transitionFlusher(AsyncRedis redis, LettuceConnectionFactory connectionFactory,
+			EpisodeStore episodeStore, OutlierPublisher outlier, AlertDelivery delivery) {
 		return new TransitionFlusher(new PartitionStore(redis, timeout(connectionFactory)), episodeStore, outlier,
 				delivery);
 	}
 
 	@Bean
+	Transitions transitions(SnsSettings sns) {
+		// rules without targets of their own go to the SNS delivery's default topic;
+		// schema-change rules to the operations topic first
+		return new Transitions(topics(sns.topicArn()), topics(sns.operationsTopicOrDefault()));
+	}
+
+	@Bean
 	AlertLoader alertLoader(RuleSet rules, AsyncRedis redis, LettuceConnectionFactory connectionFactory,
-			TransitionFlusher flusher, SilenceStore silenceStore, AlertMetrics metrics, SnsSettings sns) {
-		// rules without targets of their own go to the SNS delivery's default topic
-		String defaultTopic = (sns.topicArn() != null) ? sns.topicArn() : "";
-		List<String> defaultTargets = defaultTopic.isBlank() ? List.of() : List.of(defaultTopic);
-		return new AlertLoader(new CarEvaluator(rules.all()), new Transitions(defaultTargets),
+			TransitionFlusher flusher, SilenceStore silenceStore, AlertMetrics metrics, Transitions transitions) {
+		return new AlertLoader(new CarEvaluator(rules.all()), transitions,
 				new PartitionStore(redis, timeout(connectionFactory)), flusher, silenceStore, metrics,
 				Clock.systemUTC());
+	}
+
+	@Bean
+	SchemaChangeAlertLoader schemaChangeAlertLoader(RuleSet rules, AsyncRedis redis,
+			LettuceConnectionFactory connectionFactory, TransitionFlusher flusher, SilenceStore silenceStore,
+			AlertMetrics metrics, Transitions transitions) {
+		return new SchemaChangeAlertLoader(rules.ofKind(RuleKind.SCHEMA_CHANGE), transitions,
+				new PartitionStore(redis, timeout(connectionFactory)), flusher, silenceStore, metrics,
+				Clock.systemUTC());
+	}
+
+	private static List<String> topics(String topicArn) {
+		return (topicArn == null || topicArn.isBlank()) ? List.of() : List.of(topicArn);
 	}
 
 	/** spring.data.redis.timeout, as Spring Boot set it on the connection. */

@@ -41,6 +41,7 @@ class OutlierPublisher {
 			if (event.source() != null) {
 				headers.add(KafkaTopicLoader.SOURCE_HEADER, event.source().getBytes(StandardCharsets.UTF_8));
 			}
+			// key: the car (null for a schema change, which concerns no car)
 			sends.add(this.template
 				.send(new ProducerRecord<>(this.topic, null, event.carId(), json.writeValueAsBytes(event), headers)));
 		}
@@ -52,7 +53,7 @@ class OutlierPublisher {
 			if (ex instanceof InterruptedException) {
 				Thread.currentThread().interrupt();
 			}
-			throw new IllegalStateException(
+			throw new OutlierUnavailableException(
 					"Publishing " + events.size() + " alert(s) to " + this.topic + " failed: " + ex, ex);
 		}
 	}

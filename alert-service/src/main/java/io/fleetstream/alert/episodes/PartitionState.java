@@ -19,6 +19,12 @@ final class PartitionState {
 
 	final Map<String, OutboxEntry> outbox = new LinkedHashMap<>();
 
+	/**
+	 * The newest handled offset of a partition whose records concern no car (schema
+	 * changes); {@code -1}: none. Car partitions keep theirs per car.
+	 */
+	long offset = -1;
+
 	CarAlerts car(String carId) {
 		return this.cars.getOrDefault(carId, CarAlerts.NONE);
 	}

@@ -56,6 +56,9 @@ final class PartitionStore {
 			else if (name.startsWith(AlertKeys.OUT)) {
 				state.outbox.put(name.substring(AlertKeys.OUT.length()), json.readValue(value, OutboxEntry.class));
 			}
+			else if (name.equals(AlertKeys.OFFSET)) {
+				state.offset = Long.parseLong(AlertKeys.string(value));
+			}
 		});
 		return state;
 	}
@@ -67,8 +70,11 @@ final class PartitionStore {
 
 		final List<OutboxEntry> entries = new ArrayList<>();
 
+		/** The partition's new offset ({@link PartitionState#offset}), else -1. */
+		long offset = -1;
+
 		boolean isEmpty() {
-			return this.cars.isEmpty() && this.entries.isEmpty();
+			return this.cars.isEmpty() && this.entries.isEmpty() && this.offset < 0;
 		}
 
 	}
@@ -86,6 +92,9 @@ final class PartitionStore {
 					(car, state) -> fields.put(AlertKeys.bytes(AlertKeys.CAR + car), json.writeValueAsBytes(state)));
 			change.entries.forEach((entry) -> fields
 				.put(AlertKeys.bytes(AlertKeys.OUT + entry.event().notificationId()), json.writeValueAsBytes(entry)));
+			if (change.offset >= 0) {
+				fields.put(AlertKeys.bytes(AlertKeys.OFFSET), AlertKeys.bytes(Long.toString(change.offset)));
+			}
 			writes.add(commands.hset(AlertKeys.partition(partition), fields));
 		});
 		RedisFutures.awaitAll(writes, this.timeout);

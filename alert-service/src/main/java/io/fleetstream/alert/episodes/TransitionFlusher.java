@@ -49,7 +49,7 @@ class TransitionFlusher {
 		if (!unpublished.isEmpty()) {
 			List<AlertEvent> events = unpublished.stream().map(OutboxEntry::event).toList();
 			this.episodes.record(events);
-			this.outlier.publish(events);
+			this.outlier.publish(withAcknowledgements(events));
 			List<OutboxEntry> published = unpublished.stream().map(OutboxEntry::asPublished).toList();
 			this.partitions.markPublished(partition, published);
 			published.forEach((entry) -> state.outbox.put(entry.event().notificationId(), entry));
@@ -69,6 +69,26 @@ class TransitionFlusher {
 			.map((rejected) -> new Refused(events.get(rejected.notification().notificationId()), rejected.reason(),
 					rejected.detail()))
 			.toList();
+	}
+
+	/**
+	 * A resolution of an episode an operator acknowledged carries who and when, so the
+	 * outlier topic's consumers see it on the closing record too.
+	 */
+	private List<AlertEvent> withAcknowledgements(List<AlertEvent> events) {
+		List<String> resolved = events.stream()
+			.filter((event) -> event.state().equals("RESOLVED"))
+			.map(AlertEvent::episodeId)
+			.toList();
+		if (resolved.isEmpty()) {
+			return events;
+		}
+		Map<String, Episode.Acknowledgement> acknowledgements = this.episodes.acknowledgements(resolved);
+		return events.stream().map((event) -> {
+			Episode.Acknowledgement acknowledgement = event.state().equals("RESOLVED")
+					? acknowledgements.get(event.episodeId()) : null;
+			return (acknowledgement == null) ? event : event.withAcknowledgement(acknowledgement);
+		}).toList();
 	}
 
 	/**

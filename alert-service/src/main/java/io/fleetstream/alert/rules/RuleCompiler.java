@@ -102,6 +102,10 @@ public final class RuleCompiler {
 		if (kind == RuleKind.NO_DATA && forDuration != null && forDuration.isZero()) {
 			problems.add("a no-data rule needs 'for' (how long a car may be silent)");
 		}
+		if (kind == RuleKind.SCHEMA_CHANGE
+				&& ((forDuration != null && !forDuration.isZero()) || (cooldown != null && !cooldown.isZero()))) {
+			problems.add("a schema-change rule notifies every event: it has no 'for' and no 'cooldown'");
+		}
 		String subject = template(settings.subject(), DEFAULT_SUBJECT, "subject", problems);
 		String message = template(settings.message(), DEFAULT_MESSAGE, "message", problems);
 		for (String target : settings.targets()) {

@@ -7,6 +7,12 @@ public enum RuleKind {
 	CONDITION,
 
 	/** No record from the car for the rule's {@code for}, on the wall clock. */
-	NO_DATA
+	NO_DATA,
+
+	/**
+	 * Every event of {@code fleet.schema-changes.json} (enrichment-service): one
+	 * notification per event, no condition, no {@code for}, no resolution.
+	 */
+	SCHEMA_CHANGE
 
 }

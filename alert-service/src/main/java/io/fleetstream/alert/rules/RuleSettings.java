@@ -14,8 +14,9 @@ import org.springframework.boot.context.properties.bind.Name;
  * message naming the rule, rather than a binding error naming a property index.
  *
  * @param enabled whether the rule is evaluated (shipped rules are on by default)
- * @param kind {@code condition} (a CEL condition over the car's state, the default), or
- * {@code no-data} (fires when a car sends nothing for {@code for}, on the wall clock)
+ * @param kind {@code condition} (a CEL condition over the car's state, the default),
+ * {@code no-data} (fires when a car sends nothing for {@code for}, on the wall clock), or
+ * {@code schema-change} (every event of {@code fleet.schema-changes.json}, once each)
  * @param description what the rule detects, for people
  * @param condition the CEL condition ({@code condition} rules only)
  * @param forDuration how long the condition must hold before the episode fires, e.g.
@@ -25,7 +26,8 @@ import org.springframework.boot.context.properties.bind.Name;
  * @param severity {@code info}, {@code warning} or {@code critical}
  * @param subject the e-mail subject template ({@code {{name}}} placeholders)
  * @param message the e-mail body template
- * @param targets SNS topic ARNs; empty: {@code fleet.alert.sns.topic-arn}
+ * @param targets SNS topic ARNs; empty: {@code fleet.alert.sns.topic-arn} (for
+ * {@code schema-change} rules {@code fleet.alert.sns.operations-topic-arn} first)
  * @param params named thresholds the condition reads as {@code params.<name>} (numbers
  * where they parse as numbers), so a threshold is one property to change
  */

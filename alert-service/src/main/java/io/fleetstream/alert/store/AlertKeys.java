@@ -15,6 +15,12 @@ public final class AlertKeys {
 	/** Field prefix of an unfinished transition in a partition hash. */
 	public static final String OUT = "out:";
 
+	/**
+	 * Field of a {@code fleet.schema-changes.json} partition's hash: the newest handled
+	 * offset (that topic's records concern no car, so the partition keeps the offset).
+	 */
+	public static final String OFFSET = "offset";
+
 	private AlertKeys() {
 	}
 

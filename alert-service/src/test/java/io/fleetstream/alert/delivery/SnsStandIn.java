@@ -133,11 +133,12 @@ public final class SnsStandIn implements AutoCloseable {
 
 	private void handle(HttpExchange exchange) throws IOException {
 		try (exchange) {
+			long receivedNanos = System.nanoTime();
 			String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
 			Map<String, String> form = parseForm(body);
 			Map<String, String> headers = new LinkedHashMap<>();
 			exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(), values.get(0)));
-			SnsRequest request = new SnsRequest(exchange.getRequestMethod(), form, headers, null);
+			SnsRequest request = new SnsRequest(exchange.getRequestMethod(), form, headers, null, receivedNanos);
 			if (System.nanoTime() < this.failingUntilNanos) {
 				this.requests.add(request);
 				if (this.failingStatus == 500) {
@@ -239,8 +240,11 @@ public final class SnsStandIn implements AutoCloseable {
 	 * @param headers the HTTP headers (names in lower case)
 	 * @param messageId the MessageId answered, null if the request was answered with an
 	 * error
+	 * @param receivedNanos {@link System#nanoTime()} when the request arrived (for
+	 * latency measurements in the same JVM)
 	 */
-	public record SnsRequest(String method, Map<String, String> form, Map<String, String> headers, String messageId) {
+	public record SnsRequest(String method, Map<String, String> form, Map<String, String> headers, String messageId,
+			long receivedNanos) {
 
 		public String action() {
 			return this.form.get("Action");
@@ -286,7 +290,7 @@ public final class SnsStandIn implements AutoCloseable {
 		}
 
 		SnsRequest withMessageId(String id) {
-			return new SnsRequest(this.method, this.form, this.headers, id);
+			return new SnsRequest(this.method, this.form, this.headers, id, this.receivedNanos);
 		}
 
 	}

@@ -20,7 +20,17 @@ class RuleCompilerTests {
 	void everyShippedRuleCompiles() {
 		assertThat(ShippedRules.rules().all()).extracting(Rule::id)
 			.containsExactlyInAnyOrder("headlights-left-on", "low-battery-voltage", "low-battery-charge",
-					"crash-detected", "engine-overheating", "low-tyre-pressure", "overspeed", "vehicle-silent");
+					"crash-detected", "engine-overheating", "low-tyre-pressure", "overspeed", "vehicle-silent",
+					"schema-change");
+	}
+
+	@Test
+	void aSchemaChangeRuleHasNoForNoCooldownAndNoCondition() {
+		RuleSettings withFor = new RuleSettings(true, "schema-change", null, "true", "1m", "10m", "info", null, null,
+				List.of(), Map.of());
+		assertThat(problems(Map.of("ops", withFor))).containsExactlyInAnyOrder(
+				"rule 'ops': a schema-change rule has no condition",
+				"rule 'ops': a schema-change rule notifies every event: it has no 'for' and no 'cooldown'");
 	}
 
 	@Test
