@@ -5,7 +5,7 @@ chart sets (merged under alert.config).
 */}}
 
 {{- define "fleetstream.alert.groupTopicKeys" -}}
-enriched
+enriched,schemaChanges
 {{- end }}
 
 {{- define "fleetstream.alert.broadcastTopicKeys" -}}
@@ -38,14 +38,17 @@ the shipped rule of the same id as a whole; the others are kept.
 {{- end }}
 
 {{/*
-Every SNS topic alert-service may publish to, as a JSON list: the default topic and each
-rule's targets (alert.rules, and rules set through alert.config). The IRSA role needs
+Every SNS topic alert-service may publish to, as a JSON list: the default topic, the
+operations topic (schema changes) and each rule's targets (alert.rules, and rules set through alert.config). The IRSA role needs
 sns:Publish on exactly these (iam/alert-service.json); NOTES.txt lists them.
 */}}
 {{- define "fleetstream.alert.snsTopicArns" -}}
 {{- $a := .root.Values.alert }}
 {{- $arns := list }}
 {{- with $a.sns.topicArn }}
+{{- $arns = append $arns . }}
+{{- end }}
+{{- with $a.sns.operationsTopicArn }}
 {{- $arns = append $arns . }}
 {{- end }}
 {{- $configured := dig "fleet" "alert" "rules" (dict) ($a.config | default (dict)) }}
@@ -76,12 +79,16 @@ fleet:
   routes:
     enriched:
       topics: {{ $t.enriched | quote }}
+    schema-changes:
+      topics: {{ $t.schemaChanges | quote }}
   alert:
     episodes:
       outlier-topic: {{ $t.alerts | quote }}
     sns:
       # empty: log-only (alerts logged, counted and published to the outlier topic, not e-mailed)
       topic-arn: {{ $a.sns.topicArn | quote }}
+      # schema-change events (rule schema-change); empty: the default topic
+      operations-topic-arn: {{ $a.sns.operationsTopicArn | quote }}
     {{- if $a.rules }}
     rules-file: {{ include "fleetstream.alert.rulesFile" . | quote }}
     {{- end }}

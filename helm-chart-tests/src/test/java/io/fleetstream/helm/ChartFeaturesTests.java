@@ -41,7 +41,7 @@ class ChartFeaturesTests {
 			.containsExactlyInAnyOrder("\"cars.gps.json\"", "\"cars.gps.json-dlt\"", "\"cars.status.json\"",
 					"\"cars.status.json-dlt\"", "\"cdc.carinfo\"", "\"cdc.carinfo-dlt\"", "\"cdc.deviceinfo\"",
 					"\"cdc.deviceinfo-dlt\"", "\"cars.enriched.json\"", "\"cars.enriched.json-dlt\"",
-					"\"fleet.schema-changes.json\"", "\"cars.alerts.json\"");
+					"\"fleet.schema-changes.json\"", "\"fleet.schema-changes.json-dlt\"", "\"cars.alerts.json\"");
 		assertThat(script).contains("ensure \"cars.gps.json\" 24 --config \"retention.ms=86400000\"")
 			.contains("ensure \"cars.gps.json-dlt\" 24 --config \"retention.ms=1209600000\"")
 			.contains("ensure \"cars.status.json\" 24 ")
@@ -71,7 +71,7 @@ class ChartFeaturesTests {
 			.containsExactlyInAnyOrder("cars.gps.json=6x3", "cars.gps.json-dlt=6x3", "cars.status.json=6x3",
 					"cars.status.json-dlt=6x3", "cdc.carinfo=3x3", "cdc.carinfo-dlt=3x3", "cdc.deviceinfo=3x3",
 					"cdc.deviceinfo-dlt=3x3", "cars.enriched.json=12x3", "cars.enriched.json-dlt=12x3",
-					"fleet.schema-changes.json=1x3", "cars.alerts.json=6x3");
+					"fleet.schema-changes.json=1x3", "fleet.schema-changes.json-dlt=1x3", "cars.alerts.json=6x3");
 		assertThat(topics.stream().map((topic) -> topic.getMetadata().getName()).distinct()).hasSize(topics.size());
 		assertThat(topics).filteredOn((topic) -> Manifests.spec(topic).get("topicName").equals("cdc.deviceinfo"))
 			.singleElement()

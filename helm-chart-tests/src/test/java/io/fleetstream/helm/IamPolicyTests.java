@@ -177,7 +177,7 @@ class IamPolicyTests {
 			.filter((line) -> line.startsWith("ensure \""))
 			.map((line) -> KAFKA + "topic/fleet/CLUSTER-UUID/" + line.split("\"")[1])
 			.toList();
-		assertThat(created).hasSize(12);
+		assertThat(created).hasSize(13);
 		assertThat(grants("topic-setup.json").get("kafka-cluster:CreateTopic"))
 			.containsExactlyInAnyOrderElementsOf(created);
 		assertThat(grants("topic-setup.json").get("kafka-cluster:AlterTopic"))

@@ -40,9 +40,9 @@ final class ServiceTimeouts {
 		Duration common = redis.plus(deadLetter);
 		return switch (service) {
 			case "ingest" -> common;
-			case "enrichment" ->
-				common.plus(sourceDefault("enrichment", "telemetry/TelemetrySettings.java", "publishTimeout"))
-					.plus(sourceDefault("enrichment", "schema/SchemaSettings.java", "publishTimeout"));
+			case "enrichment" -> common
+				.plus(sourceDefault("enrichment", "EnrichmentProperties.java", "TelemetrySettings", "publishTimeout"))
+				.plus(sourceDefault("enrichment", "EnrichmentProperties.java", "SchemaSettings", "publishTimeout"));
 			case "alert" -> common.plus(sourceDefault("alert", "episodes/EpisodeSettings.java", "publishTimeout"))
 				.plus(sourceDefault("alert", "delivery/SnsSettings.java", "callTimeout"));
 			default -> throw new IllegalArgumentException(service);
@@ -76,14 +76,28 @@ final class ServiceTimeouts {
 	 * service's settings source ({@code io/fleetstream/<service>/<file>}).
 	 */
 	static Duration sourceDefault(String service, String file, String component) {
+		return sourceDefault(service, file, null, component);
+	}
+
+	/**
+	 * The same, for a component of the record {@code record} declared in {@code file}
+	 * (the first one after {@code record <name>(}), where several nested records have a
+	 * component of that name.
+	 */
+	static Duration sourceDefault(String service, String file, String record, String component) {
 		Path source = HelmChart.repository()
 			.resolve(service + "-service/src/main/java/io/fleetstream/" + service + "/" + file);
 		Pattern pattern = Pattern
 			.compile("@DefaultValue\\(\"([^\"]+)\"\\)\\s*(?:@[\\w.]+(?:\\([^)]*\\))?\\s*)*Duration\\s+"
 					+ Pattern.quote(component) + "\\b");
 		try {
-			Matcher matcher = pattern.matcher(Files.readString(source));
-			if (!matcher.find()) {
+			String text = Files.readString(source);
+			int from = (record != null) ? text.indexOf("record " + record + "(") : 0;
+			if (from < 0) {
+				throw new AssertionError("No record " + record + " in " + source);
+			}
+			Matcher matcher = pattern.matcher(text);
+			if (!matcher.find(from)) {
 				throw new AssertionError("No Duration " + component + " with a @DefaultValue in " + source);
 			}
 			return DurationStyle.detectAndParse(matcher.group(1));
