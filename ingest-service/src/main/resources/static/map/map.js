@@ -169,7 +169,7 @@
 				}
 			});
 			var zoom = this._map.getZoom();
-			var size = zoom >= 15 ? 7 : zoom >= 13 ? 5 : 3;
+			var size = zoom >= 15 ? 8 : zoom >= 13 ? 6 : 4;
 			DRAW_ORDER.forEach(function (state) {
 				var points = buckets[state];
 				context.fillStyle = COLOURS[state];
@@ -621,6 +621,10 @@
 				map.setView([car.lat, car.lng], zoom);
 			}
 			return !!car;
+		},
+		// the simulated city at its opening view
+		showCity: function () {
+			map.setView([37.5665, 126.978], 11);
 		},
 		select: select
 	};
