@@ -14,6 +14,7 @@ import io.fleetstream.local.infra.LocalRedis;
 import io.fleetstream.local.infra.PortChooser;
 import io.fleetstream.local.loadgen.LoadGenerator;
 import io.fleetstream.local.service.LocalServices;
+import io.fleetstream.local.service.SpringService;
 import io.fleetstream.local.simulator.FleetSimulator;
 import io.fleetstream.local.simulator.SimulationArea;
 import org.apache.commons.logging.Log;
@@ -73,9 +74,10 @@ public final class LocalStack implements AutoCloseable {
 				managementPortOf(ports.alert()), LocalStackProperties.Ports.ALERT_DEFAULT + 1);
 		Infrastructure infrastructure = new Infrastructure(kafka.bootstrapServers(), redis.host(), redis.port());
 		List<String> arguments = commandLine.serviceArguments();
-		List<LocalComponent> services = List.of(LocalServices.ingest(infrastructure, http, management, arguments),
-				LocalServices.enrichment(infrastructure, enrichment, enrichmentManagement, arguments),
-				LocalServices.alert(infrastructure, alert, alertManagement, arguments));
+		List<LocalComponent> services = List.of(
+				LocalServices.ingest(infrastructure, http, management, enrichment, alert, arguments),
+				LocalServices.enrichment(infrastructure, enrichment, enrichmentManagement, http, arguments),
+				LocalServices.alert(infrastructure, alert, alertManagement, http, arguments));
 		List<LocalComponent> simulators = new ArrayList<>();
 		LocalStackProperties.Simulator simulator = commandLine.properties().simulator();
 		if (simulator.enabled()) {
@@ -139,7 +141,18 @@ public final class LocalStack implements AutoCloseable {
 	}
 
 	String banner() {
-		return StartupBanner.render(components(), this.notes);
+		return StartupBanner.render(components(), this.notes, mapUrl());
+	}
+
+	/** The live map, as a browser on this machine opens it. */
+	public String mapUrl() {
+		return this.services.stream()
+			.filter(SpringService.class::isInstance)
+			.map(SpringService.class::cast)
+			.filter((service) -> service.name().equals("ingest-service"))
+			.map((service) -> "http://localhost:" + service.httpPort() + LocalServices.MAP_PATH)
+			.findFirst()
+			.orElseThrow();
 	}
 
 	public static void main(String[] args) throws Exception {

@@ -12,9 +12,10 @@ final class StartupBanner {
 	private StartupBanner() {
 	}
 
-	static String render(List<LocalComponent> components, List<String> notes) {
+	static String render(List<LocalComponent> components, List<String> notes, String mapUrl) {
 		StringBuilder banner = new StringBuilder("\n").append("=".repeat(100)).append('\n');
-		banner.append(" FleetStream local stack is running. Ctrl-C stops it.\n").append(RULE).append('\n');
+		banner.append(" FleetStream local stack is running. Ctrl-C stops it.\n");
+		banner.append(" Live map: ").append(mapUrl).append('\n').append(RULE).append('\n');
 		for (LocalComponent component : components) {
 			banner.append(String.format(" %-16s %s%n", component.name(), component.address()));
 		}

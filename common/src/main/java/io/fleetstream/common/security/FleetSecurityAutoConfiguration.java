@@ -35,7 +35,10 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.web.cors.CorsConfigurationSource;
 import org.springframework.web.servlet.HandlerExceptionResolver;
+
+import io.fleetstream.common.web.FleetCorsPolicy;
 
 /**
  * Protects a service's HTTP API and its management port. Active in servlet web
@@ -56,6 +59,8 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
  * headers on every answer ({@code X-Content-Type-Options: nosniff},
  * {@code Cache-Control: no-cache, no-store}, {@code X-Frame-Options: DENY},
  * {@code Content-Security-Policy: frame-ancestors 'none'}).</li>
+ * <li>Cross-origin requests only as {@code fleet.web.cors.*} allows (none by default;
+ * {@code FleetCorsPolicy}), preflights answered before authentication.</li>
  * </ul>
  */
 @AutoConfiguration(before = { ServletWebSecurityAutoConfiguration.class, ManagementWebSecurityAutoConfiguration.class,
@@ -87,11 +92,17 @@ public class FleetSecurityAutoConfiguration {
 	@Order(2)
 	SecurityFilterChain fleetApiSecurityFilterChain(HttpSecurity http, FleetSecurityProperties properties,
 			ObjectProvider<JwtDecoder> jwtDecoder,
-			@Qualifier("handlerExceptionResolver") ObjectProvider<HandlerExceptionResolver> exceptionResolver)
-			throws Exception {
+			@Qualifier("handlerExceptionResolver") ObjectProvider<HandlerExceptionResolver> exceptionResolver,
+			ObjectProvider<FleetCorsPolicy> corsPolicy) throws Exception {
 		SecurityModeRequirements.check(properties);
 		SecurityProblems problems = new SecurityProblems(exceptionResolver);
 		statelessApi(http);
+		// fleet.web.cors: preflights answered (and origins checked) before authentication
+		FleetCorsPolicy cors = corsPolicy.getIfAvailable();
+		if (cors != null && cors.source().isPresent()) {
+			CorsConfigurationSource source = cors.source().get();
+			http.cors((configurer) -> configurer.configurationSource(source));
+		}
 		// besides Spring Security's defaults (nosniff, Cache-Control: no-store,
 		// X-Frame-Options)
 		http.headers((headers) -> headers

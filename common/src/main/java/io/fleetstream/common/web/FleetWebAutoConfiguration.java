@@ -9,6 +9,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration;
@@ -31,11 +32,20 @@ import org.springframework.web.servlet.DispatcherServlet;
  * <li>numeric parameters accept plain decimals only, not Java literals such as
  * {@code 0x1.2cp5} or {@code 37.55d} ({@link StrictNumberBinding}).</li>
  * </ul>
+ * It also holds the service's cross-origin policy ({@link FleetCorsPolicy},
+ * {@code fleet.web.cors.*}, none by default), which the API's security filter chain
+ * applies.
  */
 @AutoConfiguration(before = ErrorMvcAutoConfiguration.class)
 @ConditionalOnWebApplication(type = Type.SERVLET)
 @ConditionalOnClass(DispatcherServlet.class)
+@EnableConfigurationProperties(FleetCorsProperties.class)
 public class FleetWebAutoConfiguration {
+
+	@Bean
+	FleetCorsPolicy fleetCorsPolicy(FleetCorsProperties properties) {
+		return new FleetCorsPolicy(properties);
+	}
 
 	@Bean
 	@ConditionalOnMissingBean(ErrorController.class)

@@ -40,7 +40,7 @@ public final class FleetSimulator implements LocalComponent {
 	private static final long MAX_STEP_MS = 10_000;
 
 	/** Intersections every 500 m: city blocks of Seoul's arterial grid size. */
-	static final double STREET_SPACING_M = 500;
+	public static final double STREET_SPACING_M = 500;
 
 	private final LocalStackProperties.Simulator settings;
 
