@@ -99,6 +99,11 @@ public final class BenchmarkMain {
 						"(f) per-record synchronous listener: one blocking GEOADD per record (first %,d fixes)",
 						f.fixes()), f);
 			}
+			// before (d), which appends live fixes to the topic: (k) drains and verifies
+			// exactly the fleet's data set
+			if (options.runs('k')) {
+				new ClusterSpreadPhase(options, topics, cpu).run(fleet, broker.bootstrapServers(), logDir, report);
+			}
 			SteadyLatencyPhase.Outcome d = null;
 			if (options.runs('d')) {
 				redis.flushAndResetStats();
@@ -110,9 +115,6 @@ public final class BenchmarkMain {
 				redis.flushAndResetStats();
 				new RestApiPhase(options, cpu).run(fleet, broker.bootstrapServers(), redisServer.port(), logDir,
 						report);
-			}
-			if (options.runs('k')) {
-				new ClusterSpreadPhase(options, topics, cpu).run(fleet, broker.bootstrapServers(), logDir, report);
 			}
 			if (ingest != null) {
 				ingest.close();
