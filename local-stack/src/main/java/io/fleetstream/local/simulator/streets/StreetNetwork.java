@@ -126,14 +126,19 @@ public final class StreetNetwork {
 		Arrays.fill(previous, -1);
 		cost[from] = 0;
 		PriorityQueue<double[]> open = new PriorityQueue<>((a, b) -> Double.compare(a[0], b[0]));
-		open.add(new double[] { distanceM(from, to), from });
+		// each entry carries its own cost: recovering it as (estimate - heuristic)
+		// rounds,
+		// and a rounded-up fresh entry was taken for a stale one and never expanded,
+		// which
+		// made routes longer than the shortest or not found at all
+		open.add(new double[] { distanceM(from, to), from, 0 });
 		while (!open.isEmpty()) {
 			double[] head = open.poll();
 			int node = (int) head[1];
 			if (node == to) {
 				break;
 			}
-			if (head[0] - distanceM(node, to) > cost[node]) {
+			if (head[2] > cost[node]) {
 				continue;
 			}
 			for (int next : this.neighbours[node]) {
@@ -141,7 +146,7 @@ public final class StreetNetwork {
 				if (candidate < cost[next]) {
 					cost[next] = candidate;
 					previous[next] = node;
-					open.add(new double[] { candidate + distanceM(next, to), next });
+					open.add(new double[] { candidate + distanceM(next, to), next, candidate });
 				}
 			}
 		}

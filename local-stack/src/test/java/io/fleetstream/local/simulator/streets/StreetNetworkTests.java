@@ -1,11 +1,14 @@
 package io.fleetstream.local.simulator.streets;
 
+import java.util.Arrays;
+import java.util.PriorityQueue;
 import java.util.SplittableRandom;
 
 import io.fleetstream.local.simulator.SimulationArea;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 class StreetNetworkTests {
 
@@ -51,6 +54,54 @@ class StreetNetworkTests {
 				assertThat(SEOUL.neighbours(route[i - 1])).contains(route[i]);
 			}
 		}
+	}
+
+	/**
+	 * The simulator routes hundreds of thousands of trips a minute at 200,000 cars, and
+	 * one failed route skips the rest of a tick: from many starts, every intersection
+	 * must be reachable, and A*'s route must be as short as Dijkstra's over the whole
+	 * network.
+	 */
+	@Test
+	void everyIntersectionIsReachableByAShortestRoute() {
+		SplittableRandom random = new SplittableRandom(7);
+		for (int start = 0; start < 8; start++) {
+			int from = SEOUL.randomNode(random);
+			double[] shortest = dijkstra(from);
+			for (int to = 0; to < SEOUL.size(); to++) {
+				int[] route = SEOUL.route(from, to);
+				assertThat(route[0]).isEqualTo(from);
+				assertThat(route[route.length - 1]).isEqualTo(to);
+				double length = 0;
+				for (int i = 1; i < route.length; i++) {
+					length += SEOUL.distanceM(route[i - 1], route[i]);
+				}
+				assertThat(length).as("route %d -> %d", from, to).isCloseTo(shortest[to], within(1e-6));
+			}
+		}
+	}
+
+	private static double[] dijkstra(int from) {
+		double[] cost = new double[SEOUL.size()];
+		Arrays.fill(cost, Double.POSITIVE_INFINITY);
+		cost[from] = 0;
+		PriorityQueue<double[]> open = new PriorityQueue<>((a, b) -> Double.compare(a[0], b[0]));
+		open.add(new double[] { 0, from });
+		while (!open.isEmpty()) {
+			double[] head = open.poll();
+			int node = (int) head[1];
+			if (head[0] > cost[node]) {
+				continue;
+			}
+			for (int next : SEOUL.neighbours(node)) {
+				double candidate = cost[node] + SEOUL.distanceM(node, next);
+				if (candidate < cost[next]) {
+					cost[next] = candidate;
+					open.add(new double[] { candidate, next });
+				}
+			}
+		}
+		return cost;
 	}
 
 	@Test
