@@ -174,8 +174,7 @@ class ChartFeaturesTests {
 		});
 		assertThat(rule.getHttp().getPaths())
 			.extracting((path) -> path.getPath() + " -> " + path.getBackend().getService().getName())
-			.containsExactlyInAnyOrder("/map -> fleet-fleetstream-ingest",
-					"/webjars/leaflet -> fleet-fleetstream-ingest", "/api/v1/live -> fleet-fleetstream-ingest",
+			.containsExactlyInAnyOrder("/map -> fleet-fleetstream-ingest", "/api/v1/live -> fleet-fleetstream-ingest",
 					"/api/v1/vehicles -> fleet-fleetstream-ingest", "/api/v1/fleet -> fleet-fleetstream-ingest",
 					"/openapi/ingest -> fleet-fleetstream-ingest", "/api/v1/cars -> fleet-fleetstream-enrichment",
 					"/api/v1/schemas -> fleet-fleetstream-enrichment",
