@@ -187,7 +187,7 @@ class AlertSnsEndToEndTests {
 				assertThat(request.method()).isEqualTo("POST");
 				assertThat(request.parametersWithoutAttributes())
 					.containsExactlyInAnyOrderEntriesOf(Map.of("Action", "Publish", "Version", "2010-03-31", "TopicArn",
-							TOPIC, "Subject", "CRASH: car " + car, "Message",
+							TOPIC, "Subject", "[" + state + "] CRASH: car " + car, "Message",
 							"Car " + car + " (12가3456) reported a crash (crash flag " + crashed + ", airbag false) at "
 									+ eventTime + ", at 37.5665,126.978.\nState: " + state + ". Episode " + episode
 									+ "."));
