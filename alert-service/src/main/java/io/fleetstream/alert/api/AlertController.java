@@ -28,6 +28,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
+import io.fleetstream.common.web.FleetProblemHandler;
+import io.fleetstream.common.web.InvalidParameterException;
 
 /**
  * Alert episodes: current and recent, one by id, and acknowledgement.
@@ -89,13 +91,10 @@ class AlertController {
 	private static String valid(String episodeId) {
 		if (!EpisodeIds.FORMAT.matcher(episodeId).matches()) {
 			throw new InvalidParameterException("episodeId",
-					"episodeId must look like <car>~<rule>~<start epoch ms>, was '" + abbreviate(episodeId) + "'");
+					"episodeId must look like <car>~<rule>~<start epoch ms>, was '"
+							+ FleetProblemHandler.abbreviate(episodeId) + "'");
 		}
 		return episodeId;
-	}
-
-	static String abbreviate(String value) {
-		return (value.length() > 80) ? value.substring(0, 80) + "..." : value;
 	}
 
 	private static ResponseStatusException notFound(String episodeId) {

@@ -27,6 +27,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import io.fleetstream.common.web.InvalidParameterException;
 
 /**
  * Silences, as Alertmanager users know them: mute the e-mails of a car, a rule, or a rule

@@ -6,30 +6,25 @@ import io.lettuce.core.RedisConnectionException;
 
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.QueryTimeoutException;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import io.fleetstream.common.web.FleetProblemHandler;
 
 /**
  * Answers every error of the service's web API as an RFC 9457 problem
  * ({@code application/problem+json}), including those raised before a controller is
- * chosen.
+ * chosen: common's {@link FleetProblemHandler}, plus the state store's failures.
  */
 @RestControllerAdvice
-class ApiProblemHandler extends ResponseEntityExceptionHandler {
+class ApiProblemHandler extends FleetProblemHandler {
 
 	@ExceptionHandler({ RedisReplies.RedisUnavailableException.class, RedisConnectionException.class,
 			RedisCommandTimeoutException.class, DataAccessResourceFailureException.class, QueryTimeoutException.class })
-	ResponseEntity<ProblemDetail> handleStoreUnavailable(RuntimeException ex) {
+	ResponseEntity<Object> handleStoreUnavailable(RuntimeException ex) {
 		this.logger.warn("State store unavailable: " + ex);
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
-				"The state store did not answer in time; retry shortly");
-		problem.setTitle("State store unavailable");
-		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1").body(problem);
+		return unavailable("State store unavailable", "The state store did not answer in time; retry shortly", 1);
 	}
 
 }

@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import io.fleetstream.common.web.InvalidParameterException;
 
 /**
  * One car: its snapshot attributes and its up-to-date state (Redis, as the join last
@@ -66,7 +67,7 @@ class CarController {
 
 	private static String carId(String id) {
 		if (!CAR_ID.matcher(id).matches()) {
-			throw InvalidParameterException.of("id",
+			throw new InvalidParameterException("id",
 					"id must be 1 to 64 characters of A-Z, a-z, 0-9, '.', '_', ':' or '-'");
 		}
 		return id;

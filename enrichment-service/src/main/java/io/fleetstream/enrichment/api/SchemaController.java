@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import io.fleetstream.common.web.InvalidParameterException;
 
 /**
  * The attribute paths learned per topic, with their JSON types and first-seen times.
@@ -50,7 +51,7 @@ class SchemaController {
 	@Operation(summary = "A topic's attribute paths with their JSON types and first-seen times")
 	TopicSchema topic(@Parameter(description = "a topic name") @PathVariable String topic) {
 		if (!TOPIC.matcher(topic).matches()) {
-			throw InvalidParameterException.of("topic",
+			throw new InvalidParameterException("topic",
 					"topic must be 1 to 249 characters of A-Z, a-z, 0-9, '.', '_' or '-'");
 		}
 		Map<String, SchemaStore.PathInfo> paths = this.schemas.paths(topic);

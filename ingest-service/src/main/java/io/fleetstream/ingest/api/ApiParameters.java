@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 
 import io.fleetstream.common.CarIds;
 import io.fleetstream.ingest.IngestProperties;
+import io.fleetstream.common.web.InvalidParameterException;
 
 /**
  * Checks request parameters against their ranges and the configured caps, and turns them

@@ -1,6 +1,7 @@
 package io.fleetstream.ingest.api;
 
 import java.util.Locale;
+import io.fleetstream.common.web.InvalidParameterException;
 
 /**
  * Parses and checks {@code bbox=minLng,minLat,maxLng,maxLat}. A box crossing the

@@ -1,5 +1,7 @@
 package io.fleetstream.ingest.api;
 
+import io.fleetstream.common.web.InvalidParameterException;
+
 /**
  * Range checks of latitudes and longitudes; a rejection names the parameter and, when the
  * value is one part of it, which part.

@@ -34,8 +34,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * serving health, info and prometheus without a token and nothing else.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "spring.kafka.listener.auto-startup=false", "management.server.port=0",
-				"fleet.security.open=false", "fleet.security.jwt.audiences=" + TestIssuer.AUDIENCE,
+		properties = { "spring.kafka.listener.auto-startup=false", "fleet.kafka.create-topics=true",
+				"management.server.port=0", "fleet.security.open=false",
+				"fleet.security.jwt.audiences=" + TestIssuer.AUDIENCE,
 				"fleet.security.jwt.token-header=X-Auth-Request-Access-Token", "fleet.security.rate-limit.enabled=true",
 				"fleet.security.rate-limit.burst=3", "fleet.security.rate-limit.requests-per-second=0.01",
 				// env exposed on purpose: the security allow-list alone must keep it

@@ -1,4 +1,4 @@
-package io.fleetstream.ingest.api;
+package io.fleetstream.common.web;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -6,15 +6,16 @@ import org.springframework.web.ErrorResponseException;
 
 /**
  * A request parameter that is malformed, out of range or over a cap: answered with a 400
- * problem whose detail says what was wrong and whose {@code parameter} names it.
+ * problem whose detail says what was wrong and whose {@code parameter} names it, the same
+ * in every service so that one client-side handler serves all three APIs.
  */
-class InvalidParameterException extends ErrorResponseException {
+public class InvalidParameterException extends ErrorResponseException {
 
-	InvalidParameterException(String parameter, String detail) {
+	public InvalidParameterException(String parameter, String detail) {
 		super(HttpStatus.BAD_REQUEST, problem(parameter, detail), null);
 	}
 
-	static ProblemDetail problem(String parameter, String detail) {
+	public static ProblemDetail problem(String parameter, String detail) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
 		problem.setTitle("Invalid request parameter");
 		problem.setProperty("parameter", parameter);

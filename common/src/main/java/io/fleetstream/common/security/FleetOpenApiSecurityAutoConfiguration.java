@@ -1,4 +1,4 @@
-package io.fleetstream.enrichment.api;
+package io.fleetstream.common.security;
 
 import java.util.List;
 
@@ -7,27 +7,31 @@ import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
-
-import io.fleetstream.common.security.FleetScopes;
-import io.fleetstream.common.security.FleetSecurityProperties;
 
 /**
- * Declares in the OpenAPI document how the API is authenticated (common's
- * {@code FleetSecurityAutoConfiguration} enforces it): a bearer JWT with scope
- * {@code fleet:read} for every operation, unless the API is served open.
+ * Declares in a service's OpenAPI document how its API is authenticated
+ * ({@link FleetSecurityAutoConfiguration} enforces it): a bearer JWT, scope
+ * {@code fleet:read} for reads and {@code fleet:write} for changes, unless the API is
+ * served open. Only where the service serves an OpenAPI document (springdoc on its class
+ * path).
  */
-@Configuration(proxyBeanMethods = false)
+@AutoConfiguration(after = FleetSecurityAutoConfiguration.class)
 @ConditionalOnWebApplication(type = Type.SERVLET)
-class ApiSecurityDocumentation {
+@ConditionalOnClass(OpenApiCustomizer.class)
+@ConditionalOnBean(FleetSecurityProperties.class)
+public class FleetOpenApiSecurityAutoConfiguration {
 
-	static final String SCHEME = "bearer";
+	/** The security scheme's name in the document. */
+	public static final String SCHEME = "bearer";
 
 	@Bean
-	OpenApiCustomizer bearerTokenDocumentation(FleetSecurityProperties security) {
+	OpenApiCustomizer fleetBearerTokenDocumentation(FleetSecurityProperties security) {
 		return (openApi) -> {
 			if (security.open()) {
 				return;
