@@ -37,22 +37,24 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Alert latency: p50/p99 from an enriched record's arrival to the SNS Publish request it
- * causes, at the local {@link SnsStandIn}. The real alert-service runs in this JVM in SNS
- * mode with the shipped rules, against a real KRaft broker (in this JVM) and a real
- * redis-server; a paced producer sends {@code cars.enriched.json} records for
- * {@code --cars} cars at {@code --rate} records/s for {@code --seconds}; a share of them
- * ({@code --alert-share}) reports a crash ({@code crash-detected}, {@code for: 0s}), the
- * car's next record clears it. Each FIRING and RESOLVED publish is matched to the record
- * that caused it: latency = the stand-in's receipt minus the moment that record was
- * handed to the producer (so it includes the producer's batching and the broker). Records
- * of the first {@code --warmup} seconds are not measured, nor the service's start-up (one
- * crash is published before the paced records begin). Also reported: transitions never
- * published (lost) and published twice.
+ * causes, at the local {@link SnsStandIn}. The real alert-service runs in SNS mode with
+ * the shipped rules as its own JVM, from its executable jar ({@code --in-process}: in
+ * this JVM), against a real KRaft broker (in this JVM) and a real redis-server; a paced
+ * producer sends {@code cars.enriched.json} records for {@code --cars} cars at
+ * {@code --rate} records/s; a share of them ({@code --alert-share}) reports a crash
+ * ({@code crash-detected}, {@code for: 0s}), the car's next record clears it. First a
+ * warm-up of {@code --warmup} seconds, waited for until all its transitions are published
+ * (the JIT compiles, no backlog is carried over), then {@code --seconds} measured. Each
+ * FIRING and RESOLVED publish is matched to the record that caused it: latency = the
+ * stand-in's receipt minus the moment that record was handed to the producer (so it
+ * includes the producer's batching and the broker). Also reported: the transitions not
+ * yet published when the wait ended (queued, not dropped), those published twice, and
+ * each process's CPU per record.
  *
  * <p>
- * Not part of the test run; docs/alerts.md, "Benchmark", gives the command. The figure
+ * Not part of the test run; docs/alerts.md, "Benchmark", gives the commands. The figure
  * the issue asks for: {@code --rate=20000 --cars=20000 --seconds=60} (the defaults) on an
- * idle machine; {@code --quick} is a smoke run of about 20 s (2,000 records/s).
+ * idle machine; {@code --quick} is a smoke run of about 2 minutes (2,000 records/s).
  */
 public final class AlertLatencyBenchmark {
 
