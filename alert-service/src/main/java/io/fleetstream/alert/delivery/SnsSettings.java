@@ -32,8 +32,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param retention how long a notification's intent and sent marks are kept: a replay
  * older than this would e-mail again, so it must be longer than the retention of the
  * alert-service's input topics (Kafka's default: 7 days)
- * @param publishConcurrency how many publishes of one batch run at once (one car's
- * notifications always one after the other, in order)
+ * @param publishConcurrency how many publishes run at once in this instance, over all its
+ * consumer threads' batches (one car's notifications always one after the other, in
+ * order); each waits one SNS round trip, so this bounds the publishes per second to about
+ * this many per round trip
  * @param retry the AWS SDK's own retries of one publish, before the batch fails and the
  * pipeline retries it with its back-off
  */
@@ -45,7 +47,7 @@ public record SnsSettings(@DefaultValue("true") boolean enabled,
 		@DefaultValue("99") @Min(10) @Max(99) int maxSubjectLength,
 		@DefaultValue("8000") @Min(200) @Max(60000) int maxBodyLength,
 		@DefaultValue("200") @Min(16) @Max(4000) int maxValueLength, @DefaultValue("14d") @NotNull Duration retention,
-		@DefaultValue("4") @Min(1) @Max(64) int publishConcurrency, @DefaultValue @Valid @NotNull Retry retry) {
+		@DefaultValue("16") @Min(1) @Max(64) int publishConcurrency, @DefaultValue @Valid @NotNull Retry retry) {
 
 	/** The operations topic, else the default topic, else {@code null}. */
 	public String operationsTopicOrDefault() {

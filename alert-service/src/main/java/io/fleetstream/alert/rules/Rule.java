@@ -3,6 +3,7 @@ package io.fleetstream.alert.rules;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import dev.cel.runtime.CelEvaluationException;
 import dev.cel.runtime.CelRuntime;
@@ -39,7 +40,12 @@ public record Rule(String id, RuleKind kind, String description, @Nullable Strin
 			throw new IllegalStateException("Rule '" + this.id + "' has no condition (kind " + this.kind + ")");
 		}
 		try {
-			Object result = this.program.eval(Map.of("state", state, "params", this.params));
+			// a resolver, not a Map: CEL copies a Map of variables on every evaluation
+			Object result = this.program.eval((name) -> switch (name) {
+				case "state" -> Optional.of(state);
+				case "params" -> Optional.of(this.params);
+				default -> Optional.empty();
+			});
 			if (result instanceof Boolean matched) {
 				return matched;
 			}

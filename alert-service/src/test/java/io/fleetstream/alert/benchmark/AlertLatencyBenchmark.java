@@ -1,16 +1,23 @@
 package io.fleetstream.alert.benchmark;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.stream.Stream;
 
 import io.fleetstream.alert.AlertApplication;
 import io.fleetstream.alert.delivery.SnsStandIn;
@@ -30,22 +37,24 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Alert latency: p50/p99 from an enriched record's arrival to the SNS Publish request it
- * causes, at the local {@link SnsStandIn}. The real alert-service runs in this JVM in SNS
- * mode with the shipped rules, against a real KRaft broker (in this JVM) and a real
- * redis-server; a paced producer sends {@code cars.enriched.json} records for
- * {@code --cars} cars at {@code --rate} records/s for {@code --seconds}; a share of them
- * ({@code --alert-share}) reports a crash ({@code crash-detected}, {@code for: 0s}), the
- * car's next record clears it. Each FIRING and RESOLVED publish is matched to the record
- * that caused it: latency = the stand-in's receipt minus the moment that record was
- * handed to the producer (so it includes the producer's batching and the broker). Records
- * of the first {@code --warmup} seconds are not measured, nor the service's start-up (one
- * crash is published before the paced records begin). Also reported: transitions never
- * published (lost) and published twice.
+ * causes, at the local {@link SnsStandIn}. The real alert-service runs in SNS mode with
+ * the shipped rules as its own JVM, from its executable jar ({@code --in-process}: in
+ * this JVM), against a real KRaft broker (in this JVM) and a real redis-server; a paced
+ * producer sends {@code cars.enriched.json} records for {@code --cars} cars at
+ * {@code --rate} records/s; a share of them ({@code --alert-share}) reports a crash
+ * ({@code crash-detected}, {@code for: 0s}), the car's next record clears it. First a
+ * warm-up of {@code --warmup} seconds, waited for until all its transitions are published
+ * (the JIT compiles, no backlog is carried over), then {@code --seconds} measured. Each
+ * FIRING and RESOLVED publish is matched to the record that caused it: latency = the
+ * stand-in's receipt minus the moment that record was handed to the producer (so it
+ * includes the producer's batching and the broker). Also reported: the transitions not
+ * yet published when the wait ended (queued, not dropped), those published twice, and
+ * each process's CPU per record.
  *
  * <p>
- * Not part of the test run; docs/alerts.md, "Benchmark", gives the command. The figure
+ * Not part of the test run; docs/alerts.md, "Benchmark", gives the commands. The figure
  * the issue asks for: {@code --rate=20000 --cars=20000 --seconds=60} (the defaults) on an
- * idle machine; {@code --quick} is a smoke run of about 20 s (2,000 records/s).
+ * idle machine; {@code --quick} is a smoke run of about 2 minutes (2,000 records/s).
  */
 public final class AlertLatencyBenchmark {
 
@@ -57,8 +66,10 @@ public final class AlertLatencyBenchmark {
 	public static void main(String[] args) throws Exception {
 		Options options = Options.parse(args);
 		System.out.printf(
-				"Alert latency benchmark: %,d records/s for %d s over %,d cars, %.1f %% crash, warm-up %d s%n",
-				options.rate, options.seconds, options.cars, options.alertShare * 100, options.warmupSeconds);
+				"Alert latency benchmark: %,d records/s for %d s over %,d cars, %.1f %% crash, warm-up %d s, "
+						+ "SNS stand-in latency %d ms, alert-service %s%n",
+				options.rate, options.seconds, options.cars, options.alertShare * 100, options.warmupSeconds,
+				options.snsLatencyMs, options.inProcess ? "in this JVM" : "in its own JVM");
 		// the SDK's default chain signs the requests to the stand-in (no real
 		// credentials)
 		System.setProperty("aws.accessKeyId", System.getProperty("aws.accessKeyId", "AKIAFLEETSTREAMBENCH"));
@@ -76,34 +87,52 @@ public final class AlertLatencyBenchmark {
 		}
 		RedisProcess redis = SharedRedis.standalone();
 		try (SnsStandIn sns = SnsStandIn.start();
-				ConfigurableApplicationContext app = startService(bootstrap, redis, sns, enriched, outlier, run)) {
-			prime(bootstrap, enriched, sns);
-			Map<String, Long> sentNanos = new ConcurrentHashMap<>();
-			long measuredFromNanos = produce(options, bootstrap, enriched, sentNanos);
-			awaitPublishes(sns, sentNanos.size(), Duration.ofSeconds(120));
-			report(options, sns, sentNanos, measuredFromNanos);
+				AutoCloseable service = startService(options, bootstrap, redis, sns, enriched, outlier, run)) {
+			sns.respondAfter(Duration.ofMillis(options.snsLatencyMs));
+			prime(bootstrap, enriched, sns, service);
+			try (Load load = new Load(options, bootstrap, enriched)) {
+				// warm-up at the rate (the JIT compiles the hot paths), drained before
+				// the
+				// measured phase starts, so that no warm-up backlog is measured
+				Map<String, Long> warmup = new HashMap<>();
+				load.send("warm-up", options.warmupSeconds, warmup);
+				awaitPublishes(sns, warmup.keySet(), Duration.ofSeconds(options.maxWaitSeconds));
+				Map<String, Long> sentNanos = new HashMap<>();
+				ProcessCpu cpu = ProcessCpu.start(service);
+				load.send("measured", options.seconds, sentNanos);
+				awaitPublishes(sns, sentNanos.keySet(), Duration.ofSeconds(options.maxWaitSeconds));
+				cpu.report((long) options.rate * options.seconds);
+				report(options, sns, sentNanos);
+			}
 		}
 		System.exit(0);
 	}
 
-	private static ConfigurableApplicationContext startService(String bootstrap, RedisProcess redis, SnsStandIn sns,
-			String enriched, String outlier, String run) {
-		return new SpringApplicationBuilder(AlertApplication.class).run("--spring.kafka.bootstrap-servers=" + bootstrap,
-				"--spring.data.redis.host=" + redis.host(), "--spring.data.redis.port=" + redis.port(),
-				"--server.port=0", "--management.server.port=0", "--fleet.security.open=true",
-				"--fleet.routes.enriched.topics=" + enriched,
-				"--fleet.routes.schema-changes.topics=bench.schema-changes." + run,
-				"--fleet.alert.episodes.outlier-topic=" + outlier, "--spring.kafka.consumer.group-id=bench-" + run,
-				"--fleet.kafka.create-topics=true", "--fleet.alert.sns.topic-arn=" + TOPIC_ARN,
-				"--spring.cloud.aws.sns.endpoint=" + sns.endpoint(), "--spring.cloud.aws.region.static=eu-west-1",
-				"--logging.level.io.fleetstream=WARN");
+	private static AutoCloseable startService(Options options, String bootstrap, RedisProcess redis, SnsStandIn sns,
+			String enriched, String outlier, String run) throws IOException {
+		List<String> args = new ArrayList<>(
+				List.of("--spring.kafka.bootstrap-servers=" + bootstrap, "--spring.data.redis.host=" + redis.host(),
+						"--spring.data.redis.port=" + redis.port(), "--server.port=0", "--management.server.port=0",
+						"--fleet.security.open=true", "--fleet.routes.enriched.topics=" + enriched,
+						"--fleet.routes.schema-changes.topics=bench.schema-changes." + run,
+						"--fleet.alert.episodes.outlier-topic=" + outlier,
+						"--spring.kafka.consumer.group-id=bench-" + run, "--fleet.kafka.create-topics=true",
+						"--fleet.alert.sns.topic-arn=" + TOPIC_ARN, "--spring.cloud.aws.sns.endpoint=" + sns.endpoint(),
+						"--spring.cloud.aws.region.static=eu-west-1", "--logging.level.io.fleetstream=WARN"));
+		args.addAll(options.serviceArgs);
+		if (options.inProcess) {
+			ConfigurableApplicationContext context = new SpringApplicationBuilder(AlertApplication.class)
+				.run(args.toArray(String[]::new));
+			return context::close;
+		}
+		return ServiceJvm.start(options, args);
 	}
 
 	/**
 	 * One crash, published, before the paced records: the service is then consuming (its
 	 * consumer group joined, partitions assigned), so its start-up is not measured.
 	 */
-	private static void prime(String bootstrap, String topic, SnsStandIn sns) {
+	private static void prime(String bootstrap, String topic, SnsStandIn sns, AutoCloseable service) {
 		try (KafkaProducer<String, String> producer = new KafkaProducer<>(
 				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap), new StringSerializer(),
 				new StringSerializer())) {
@@ -115,70 +144,112 @@ public final class AlertLatencyBenchmark {
 			if (System.nanoTime() > deadline) {
 				throw new IllegalStateException("The service published nothing within 3 minutes");
 			}
+			if (service instanceof ServiceJvm jvm) {
+				jvm.ensureAlive();
+			}
 			LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
 		}
 	}
 
 	/**
-	 * Sends the records at the rate; returns the nanoTime from which records are
-	 * measured.
+	 * The paced load: every car in turn, so each car sends every {@code cars / rate}
+	 * seconds; a share of the records report a crash, the car's next record clears it.
+	 * Its state (which car crashed) carries over from the warm-up to the measured phase.
 	 */
-	private static long produce(Options options, String bootstrap, String topic, Map<String, Long> sentNanos) {
-		Map<String, Object> config = new HashMap<>();
-		config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-		config.put(ProducerConfig.ACKS_CONFIG, "all");
-		config.put(ProducerConfig.LINGER_MS_CONFIG, 5);
-		Random random = new Random(42);
-		String[] cars = new String[options.cars];
-		long[] lastEventTime = new long[options.cars];
-		boolean[] crashed = new boolean[options.cars];
-		String[] firingEpisode = new String[options.cars];
-		for (int car = 0; car < options.cars; car++) {
-			cars[car] = String.format("bench-car-%06d", car);
+	private static final class Load implements AutoCloseable {
+
+		private final Options options;
+
+		private final String topic;
+
+		private final KafkaProducer<String, String> producer;
+
+		private final Random random = new Random(42);
+
+		private final String[] cars;
+
+		private final long[] lastEventTime;
+
+		private final boolean[] crashed;
+
+		private final String[] firingEpisode;
+
+		private long next;
+
+		Load(Options options, String bootstrap, String topic) {
+			this.options = options;
+			this.topic = topic;
+			Map<String, Object> config = new HashMap<>();
+			config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+			config.put(ProducerConfig.ACKS_CONFIG, "all");
+			config.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+			this.producer = new KafkaProducer<>(config, new StringSerializer(), new StringSerializer());
+			this.cars = new String[options.cars];
+			this.lastEventTime = new long[options.cars];
+			this.crashed = new boolean[options.cars];
+			this.firingEpisode = new String[options.cars];
+			for (int car = 0; car < options.cars; car++) {
+				this.cars[car] = String.format("bench-car-%06d", car);
+			}
 		}
-		long total = (long) options.rate * options.seconds;
-		long intervalNanos = 1_000_000_000L / options.rate;
-		long start = System.nanoTime();
-		long measuredFrom = start + Duration.ofSeconds(options.warmupSeconds).toNanos();
-		long late = 0;
-		try (KafkaProducer<String, String> producer = new KafkaProducer<>(config, new StringSerializer(),
-				new StringSerializer())) {
+
+		/**
+		 * Sends {@code seconds} of records at the rate, each at its due time (a send
+		 * running late is sent at once, so the rate holds on average); puts the moment
+		 * each FIRING and RESOLVED cause was handed to the producer into {@code sent}.
+		 */
+		void send(String phase, int seconds, Map<String, Long> sent) {
+			long total = (long) this.options.rate * seconds;
+			long intervalNanos = 1_000_000_000L / this.options.rate;
+			long start = System.nanoTime();
+			long late = 0;
+			long maxLateNanos = 0;
 			for (long i = 0; i < total; i++) {
 				long due = start + i * intervalNanos;
 				long now = System.nanoTime();
 				if (due > now) {
 					LockSupport.parkNanos(due - now);
 				}
-				else if (now - due > 100_000_000L) {
-					late++;
+				else {
+					maxLateNanos = Math.max(maxLateNanos, now - due);
+					if (now - due > 100_000_000L) {
+						late++;
+					}
 				}
-				int car = (int) (i % options.cars);
-				long eventTime = Math.max(System.currentTimeMillis(), lastEventTime[car] + 1);
-				lastEventTime[car] = eventTime;
+				int car = (int) (this.next++ % this.options.cars);
+				long eventTime = Math.max(System.currentTimeMillis(), this.lastEventTime[car] + 1);
+				this.lastEventTime[car] = eventTime;
 				String key = null;
 				boolean crash = false;
-				if (crashed[car]) {
-					key = firingEpisode[car] + ":RESOLVED";
-					crashed[car] = false;
+				if (this.crashed[car]) {
+					key = this.firingEpisode[car] + ":RESOLVED";
+					this.crashed[car] = false;
 				}
-				else if (random.nextDouble() < options.alertShare) {
+				else if (this.random.nextDouble() < this.options.alertShare) {
 					crash = true;
-					crashed[car] = true;
-					firingEpisode[car] = cars[car] + "~crash-detected~" + eventTime;
-					key = firingEpisode[car] + ":FIRING";
+					this.crashed[car] = true;
+					this.firingEpisode[car] = this.cars[car] + "~crash-detected~" + eventTime;
+					key = this.firingEpisode[car] + ":FIRING";
 				}
-				String value = record(cars[car], eventTime, crash);
-				long sent = System.nanoTime();
-				if (key != null && sent >= measuredFrom) {
-					sentNanos.put(key, sent);
+				String value = record(this.cars[car], eventTime, crash);
+				if (key != null) {
+					sent.put(key, System.nanoTime());
 				}
-				producer.send(new ProducerRecord<>(topic, cars[car], value));
+				this.producer.send(new ProducerRecord<>(this.topic, this.cars[car], value));
 			}
+			this.producer.flush();
+			double elapsed = (System.nanoTime() - start) / 1e9;
+			System.out.printf(
+					"%s: sent %,d records in %.1f s (%,.0f records/s; %,d sends more than 100 ms behind schedule, "
+							+ "the latest %.0f ms)%n",
+					phase, total, elapsed, total / elapsed, late, maxLateNanos / 1e6);
 		}
-		double seconds = (System.nanoTime() - start) / 1e9;
-		System.out.printf("sent %,d records in %.1f s (%,.0f records/s; %,d sends more than 100 ms behind schedule)%n",
-				total, seconds, total / seconds, late);
-		return measuredFrom;
+
+		@Override
+		public void close() {
+			this.producer.close();
+		}
+
 	}
 
 	private static String record(String carId, long eventTime, boolean crash) {
@@ -191,40 +262,50 @@ public final class AlertLatencyBenchmark {
 				+ eventTime + "},\"reference\":{\"plate\":\"12가3456\"},\"referenceKnown\":true}";
 	}
 
-	private static void awaitPublishes(SnsStandIn sns, int measured, Duration timeout) {
-		long deadline = System.nanoTime() + timeout.toNanos();
-		int previous = -1;
-		while (System.nanoTime() < deadline) {
-			int published = sns.published().size();
-			// the primer's publish besides the measured ones
-			if (published > measured && published == previous) {
+	/**
+	 * Waits until every measured transition is published, or the timeout: what is still
+	 * missing then is queued behind a consumer that has not caught up, not dropped.
+	 */
+	private static void awaitPublishes(SnsStandIn sns, Set<String> measured, Duration timeout) {
+		long start = System.nanoTime();
+		long deadline = start + timeout.toNanos();
+		while (true) {
+			Set<String> published = new HashSet<>();
+			sns.published().forEach((request) -> published.add(notificationKey(request)));
+			long missing = measured.stream().filter((key) -> !published.contains(key)).count();
+			if (missing == 0) {
+				System.out.printf("all %,d transitions published %.1f s after the last send%n", measured.size(),
+						(System.nanoTime() - start) / 1e9);
 				return;
 			}
-			previous = published;
-			LockSupport.parkNanos(Duration.ofSeconds(2).toNanos());
+			if (System.nanoTime() > deadline) {
+				System.out.printf("stopped waiting %s after the last send: %,d of %,d transitions "
+						+ "not yet published (still queued, not dropped)%n", timeout, missing, measured.size());
+				return;
+			}
+			LockSupport.parkNanos(Duration.ofMillis(500).toNanos());
 		}
-		System.out.printf("stopped waiting after %s: %,d publishes for %,d measured transitions%n", timeout,
-				sns.published().size(), measured);
 	}
 
-	private static void report(Options options, SnsStandIn sns, Map<String, Long> sentNanos, long measuredFrom) {
+	private static String notificationKey(SnsRequest request) {
+		return request.attribute("episodeId") + ":" + request.attribute("state");
+	}
+
+	private static void report(Options options, SnsStandIn sns, Map<String, Long> sentNanos) {
 		Map<String, List<SnsRequest>> byNotification = new HashMap<>();
 		for (SnsRequest request : sns.published()) {
 			if ("bench-primer".equals(request.attribute("carId"))) {
 				continue;
 			}
-			byNotification
-				.computeIfAbsent(request.attribute("episodeId") + ":" + request.attribute("state"),
-						(id) -> new ArrayList<>())
-				.add(request);
+			byNotification.computeIfAbsent(notificationKey(request), (id) -> new ArrayList<>()).add(request);
 		}
 		long[] latencies = new long[sentNanos.size()];
 		int measured = 0;
-		int lost = 0;
+		int notYetPublished = 0;
 		for (Map.Entry<String, Long> sent : sentNanos.entrySet()) {
 			List<SnsRequest> requests = byNotification.get(sent.getKey());
 			if (requests == null) {
-				lost++;
+				notYetPublished++;
 				continue;
 			}
 			latencies[measured++] = requests.get(0).receivedNanos() - sent.getValue();
@@ -233,9 +314,9 @@ public final class AlertLatencyBenchmark {
 		long[] sorted = Arrays.copyOf(latencies, measured);
 		Arrays.sort(sorted);
 		System.out.printf(
-				"transitions measured: %,d (after the %d s warm-up); SNS publishes in all: %,d; "
-						+ "lost: %,d; published more than once: %,d%n",
-				measured, options.warmupSeconds, sns.published().size(), lost, duplicated);
+				"transitions measured: %,d (in the %d s after the warm-up); SNS publishes in all: %,d; "
+						+ "not yet published: %,d; published more than once: %,d%n",
+				measured, options.seconds, sns.published().size(), notYetPublished, duplicated);
 		if (measured > 0) {
 			System.out.printf("record -> SNS publish latency: p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms%n",
 					percentile(sorted, 0.50), percentile(sorted, 0.90), percentile(sorted, 0.99),
@@ -250,28 +331,177 @@ public final class AlertLatencyBenchmark {
 
 	/**
 	 * {@code --quick}, or
-	 * {@code --rate= --cars= --seconds= --warmup= --alert-share= --partitions=}.
+	 * {@code --rate= --cars= --seconds= --warmup= --alert-share= --partitions=},
+	 * {@code --sns-latency-ms=} (the stand-in answers each Publish that late),
+	 * {@code --max-wait=} (seconds to wait for the publishes after the last send),
+	 * {@code --service-heap=}, {@code --service-arg=--name=value} (repeatable: a property
+	 * for alert-service), {@code --in-process} (alert-service in this JVM, as before).
 	 */
-	private record Options(int rate, int cars, int seconds, int warmupSeconds, double alertShare, int partitions) {
+	private record Options(int rate, int cars, int seconds, int warmupSeconds, double alertShare, int partitions,
+			int snsLatencyMs, int maxWaitSeconds, String serviceHeap, List<String> serviceArgs, boolean inProcess) {
 
 		static Options parse(String[] args) {
-			Map<String, String> values = new HashMap<>(Map.of("rate", "20000", "cars", "20000", "seconds", "60",
-					"warmup", "15", "alert-share", "0.01", "partitions", "4"));
+			Map<String, String> values = new HashMap<>(
+					Map.of("rate", "20000", "cars", "20000", "seconds", "60", "warmup", "30", "alert-share", "0.01",
+							"partitions", "4", "sns-latency-ms", "0", "max-wait", "120", "service-heap", "1g"));
+			List<String> serviceArgs = new ArrayList<>();
+			boolean inProcess = false;
 			for (String arg : args) {
 				if (arg.equals("--quick")) {
-					values.putAll(Map.of("rate", "2000", "cars", "2000", "seconds", "20", "warmup", "5"));
+					values.putAll(Map.of("rate", "2000", "cars", "2000", "seconds", "20", "warmup", "20"));
 				}
-				else if (arg.startsWith("--") && arg.contains("=")) {
+				else if (arg.equals("--in-process")) {
+					inProcess = true;
+				}
+				else if (arg.startsWith("--service-arg=")) {
+					serviceArgs.add(arg.substring("--service-arg=".length()));
+				}
+				else if (arg.startsWith("--") && arg.contains("=")
+						&& values.containsKey(arg.substring(2, arg.indexOf('=')))) {
 					values.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
 				}
 				else {
 					throw new IllegalArgumentException("Unknown argument " + arg
-							+ " (--quick, --rate=, --cars=, --seconds=, --warmup=, --alert-share=, --partitions=)");
+							+ " (--quick, --rate=, --cars=, --seconds=, --warmup=, --alert-share=, --partitions=, "
+							+ "--sns-latency-ms=, --max-wait=, --service-heap=, --service-arg=, --in-process)");
 				}
 			}
 			return new Options(Integer.parseInt(values.get("rate")), Integer.parseInt(values.get("cars")),
 					Integer.parseInt(values.get("seconds")), Integer.parseInt(values.get("warmup")),
-					Double.parseDouble(values.get("alert-share")), Integer.parseInt(values.get("partitions")));
+					Double.parseDouble(values.get("alert-share")), Integer.parseInt(values.get("partitions")),
+					Integer.parseInt(values.get("sns-latency-ms")), Integer.parseInt(values.get("max-wait")),
+					values.get("service-heap"), List.copyOf(serviceArgs), inProcess);
+		}
+
+	}
+
+	/**
+	 * alert-service from its executable jar ({@code -Dbench.alert-jar}, else
+	 * {@code alert-service/target/*-exec.jar}) as its own JVM: its heap, GC, JIT and CPU
+	 * apart from the broker's and the load generator's. Its output goes to a log file.
+	 */
+	private static final class ServiceJvm implements AutoCloseable {
+
+		private final Process process;
+
+		private final Path log;
+
+		private ServiceJvm(Process process, Path log) {
+			this.process = process;
+			this.log = log;
+		}
+
+		static ServiceJvm start(Options options, List<String> args) throws IOException {
+			List<String> command = new ArrayList<>(List.of(
+					Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xms" + options.serviceHeap,
+					"-Xmx" + options.serviceHeap, "-Daws.accessKeyId=" + System.getProperty("aws.accessKeyId"),
+					"-Daws.secretAccessKey=" + System.getProperty("aws.secretAccessKey")));
+			String jvmOptions = System.getProperty("bench.service-jvm-options", "");
+			if (!jvmOptions.isBlank()) {
+				command.addAll(Arrays.asList(jvmOptions.trim().split("\\s+")));
+			}
+			command.addAll(List.of("-jar", executableJar().toString()));
+			command.addAll(args);
+			Path log = Files.createTempFile("alert-latency-service-", ".log");
+			Process process = new ProcessBuilder(command).redirectErrorStream(true)
+				.redirectOutput(log.toFile())
+				.start();
+			System.out.printf("alert-service: pid %d, log %s%n", process.pid(), log);
+			return new ServiceJvm(process, log);
+		}
+
+		private static Path executableJar() throws IOException {
+			String configured = System.getProperty("bench.alert-jar");
+			if (configured != null) {
+				return Path.of(configured);
+			}
+			try (Stream<Path> files = Files.list(Path.of("alert-service", "target"))) {
+				return files.filter((file) -> file.getFileName().toString().endsWith("-exec.jar"))
+					.findFirst()
+					.orElseThrow(() -> new IllegalStateException("No alert-service/target/*-exec.jar: build with "
+							+ "./mvnw -o -q package -pl alert-service -am -DskipTests (or pass --in-process)"));
+			}
+		}
+
+		long pid() {
+			return this.process.pid();
+		}
+
+		void ensureAlive() {
+			if (!this.process.isAlive()) {
+				throw new IllegalStateException(
+						"alert-service exited with " + this.process.exitValue() + ", see " + this.log);
+			}
+		}
+
+		@Override
+		public void close() throws InterruptedException {
+			this.process.destroy();
+			if (!this.process.waitFor(30, TimeUnit.SECONDS)) {
+				this.process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+			}
+		}
+
+	}
+
+	/**
+	 * CPU time of each process from the first send until the last publish (or the end of
+	 * the wait), from {@code /proc/<pid>/stat} (user + system, in USER_HZ = 100 ticks a
+	 * second): alert-service, redis-server, and this JVM (the broker, the producer, the
+	 * SNS stand-in; alert-service too with {@code --in-process}).
+	 */
+	private static final class ProcessCpu {
+
+		private final Map<String, Long> pids;
+
+		private final Map<String, Long> startTicks = new LinkedHashMap<>();
+
+		private final long startNanos = System.nanoTime();
+
+		private ProcessCpu(Map<String, Long> pids) {
+			this.pids = pids;
+			pids.forEach((name, pid) -> this.startTicks.put(name, ticks(pid)));
+		}
+
+		static ProcessCpu start(AutoCloseable service) {
+			Map<String, Long> pids = new LinkedHashMap<>();
+			if (service instanceof ServiceJvm jvm) {
+				pids.put("alert-service", jvm.pid());
+				pids.put("harness (broker, producer, SNS stand-in)", ProcessHandle.current().pid());
+			}
+			else {
+				pids.put("harness with alert-service (broker, producer, SNS stand-in, service)",
+						ProcessHandle.current().pid());
+			}
+			ProcessHandle.current()
+				.descendants()
+				.filter((process) -> process.info().command().orElse("").contains("redis-server"))
+				.findFirst()
+				.ifPresent((process) -> pids.put("redis-server", process.pid()));
+			return new ProcessCpu(pids);
+		}
+
+		void report(long records) {
+			double seconds = (System.nanoTime() - this.startNanos) / 1e9;
+			System.out.printf("CPU from the first send to the end of the wait (%.1f s), per process:%n", seconds);
+			this.pids.forEach((name, pid) -> {
+				long ticks = ticks(pid) - this.startTicks.get(name);
+				double cpuSeconds = ticks / 100.0;
+				System.out.printf("  %-70s %7.1f s CPU, %4.2f cores, %6.1f us per record%n", name, cpuSeconds,
+						cpuSeconds / seconds, cpuSeconds * 1e6 / records);
+			});
+		}
+
+		private static long ticks(long pid) {
+			try {
+				String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+				// the fields after the command name, which is in parentheses
+				String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+				return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+			}
+			catch (IOException | RuntimeException ex) {
+				return 0;
+			}
 		}
 
 	}

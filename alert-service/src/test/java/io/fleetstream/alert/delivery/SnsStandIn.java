@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Predicate;
 
 import com.sun.net.httpserver.HttpExchange;
@@ -52,17 +53,29 @@ public final class SnsStandIn implements AutoCloseable {
 
 	private volatile Predicate<SnsRequest> invalid = (request) -> false;
 
+	private volatile long latencyNanos;
+
 	private SnsStandIn(HttpServer server) {
 		this.server = server;
 	}
 
-	/** Starts a stand-in on a free local port. */
+	/**
+	 * Starts a stand-in on a free local port. Its connections set TCP_NODELAY: without it
+	 * the JDK's HTTP server sends the response body in a second small segment that
+	 * Nagle's algorithm holds until the client's delayed ACK, about 40 ms later, a delay
+	 * per request that is the stand-in's, not SNS's (the JDK reads the setting once, when
+	 * its first HTTP server starts).
+	 */
 	public static SnsStandIn start() {
+		if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+			System.setProperty("sun.net.httpserver.nodelay", "true");
+		}
 		try {
 			HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
 			SnsStandIn standIn = new SnsStandIn(server);
 			server.createContext("/", standIn::handle);
-			server.setExecutor(Executors.newFixedThreadPool(4, (task) -> {
+			// as many requests at once as the delivery's largest publish-concurrency
+			server.setExecutor(Executors.newFixedThreadPool(64, (task) -> {
 				Thread thread = new Thread(task, "sns-stand-in");
 				thread.setDaemon(true);
 				return thread;
@@ -110,10 +123,19 @@ public final class SnsStandIn implements AutoCloseable {
 		this.invalid = predicate;
 	}
 
+	/**
+	 * Answers each request this long after it arrived (its {@code receivedNanos} stays
+	 * the arrival), as a real SNS endpoint takes some milliseconds per Publish.
+	 */
+	public void respondAfter(Duration latency) {
+		this.latencyNanos = latency.toNanos();
+	}
+
 	/** Forgets the recorded requests and every injected fault. */
 	public void reset() {
 		this.requests.clear();
 		this.failingUntilNanos = 0;
+		this.latencyNanos = 0;
 		this.invalid = (request) -> false;
 	}
 
@@ -139,6 +161,10 @@ public final class SnsStandIn implements AutoCloseable {
 			Map<String, String> headers = new LinkedHashMap<>();
 			exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(), values.get(0)));
 			SnsRequest request = new SnsRequest(exchange.getRequestMethod(), form, headers, null, receivedNanos);
+			long latency = this.latencyNanos;
+			if (latency > 0) {
+				LockSupport.parkNanos(latency - (System.nanoTime() - receivedNanos));
+			}
 			if (System.nanoTime() < this.failingUntilNanos) {
 				this.requests.add(request);
 				if (this.failingStatus == 500) {
