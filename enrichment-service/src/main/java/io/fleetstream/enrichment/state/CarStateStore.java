@@ -146,10 +146,17 @@ public class CarStateStore {
 		args[1] = ascii(change.removed().size());
 		args[2] = ascii(change.arrays().size());
 		int i = 3;
+		// the signals of one update share its event time: its digits are made once
+		long time = Long.MIN_VALUE;
+		byte[] timeBytes = null;
 		for (Map.Entry<String, Signal> set : change.set().entrySet()) {
+			if (set.getValue().timeMs() != time || timeBytes == null) {
+				time = set.getValue().timeMs();
+				timeBytes = ascii(time);
+			}
 			args[i++] = utf8(set.getKey());
 			args[i++] = utf8(set.getValue().json());
-			args[i++] = ascii(set.getValue().timeMs());
+			args[i++] = timeBytes;
 		}
 		for (Map.Entry<String, Long> removed : change.removed().entrySet()) {
 			args[i++] = utf8(removed.getKey());

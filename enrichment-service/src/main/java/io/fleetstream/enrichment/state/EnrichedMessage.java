@@ -67,9 +67,8 @@ public final class EnrichedMessage {
 				json.writeNumber(signal.getValue().timeMs());
 			}
 			json.writeEndObject();
-			json.writeObjectPropertyStart("reference");
-			reference.forEach((column, value) -> attribute(json, column, value));
-			json.writeEndObject();
+			json.writeName("reference");
+			json.writeRawValue(referenceJson(state, reference));
 			json.writeBooleanProperty("referenceKnown", !reference.isEmpty());
 			json.writeEndObject();
 		}
@@ -78,6 +77,23 @@ public final class EnrichedMessage {
 			BUFFERS.remove();
 		}
 		return bytes;
+	}
+
+	/**
+	 * The reference attributes' JSON, made again only when the snapshot's entry changed.
+	 */
+	private static String referenceJson(CarState state, Map<String, Object> reference) {
+		if (state.reference != reference || state.referenceJson == null) {
+			ByteArrayOutputStream out = new ByteArrayOutputStream(64 + 32 * reference.size());
+			try (JsonGenerator json = JSON.createGenerator(ObjectWriteContext.empty(), out)) {
+				json.writeStartObject();
+				reference.forEach((column, value) -> attribute(json, column, value));
+				json.writeEndObject();
+			}
+			state.referenceJson = out.toString(java.nio.charset.StandardCharsets.UTF_8);
+			state.reference = reference;
+		}
+		return state.referenceJson;
 	}
 
 	private static void name(JsonGenerator json, String path) {

@@ -48,4 +48,48 @@ class EnrichedMessageTests {
 		assertThat(message.get("changed").isArray()).isTrue();
 	}
 
+	@Test
+	void referenceFollowsTheSnapshotsEntryOfTheCar() {
+		CarState state = new CarState();
+		StateChange change = StateMerge.apply(state, StateMergeTests.update(1000, "{\"engine\":{\"on\":true}}"));
+		RecordCoordinates source = new RecordCoordinates("cars.status.json", 0, 1, "car-3", 999);
+		Map<String, Object> before = Map.of("zone", "gangnam", "doors", 4L);
+		Map<String, Object> after = Map.of("zone", "jongno", "doors", 4L, "eco", true, "capacity", 77.4);
+		JsonMapper mapper = JsonMapper.builder().build();
+		JsonNode first = mapper
+			.readTree(EnrichedMessage.bytes("car-3", 1000, 1001, source, change.changed(), state, before));
+		JsonNode again = mapper
+			.readTree(EnrichedMessage.bytes("car-3", 1000, 1002, source, change.changed(), state, before));
+		JsonNode changed = mapper
+			.readTree(EnrichedMessage.bytes("car-3", 1000, 1003, source, change.changed(), state, after));
+		JsonNode gone = mapper
+			.readTree(EnrichedMessage.bytes("car-3", 1000, 1004, source, change.changed(), state, Map.of()));
+		assertThat(first.get("reference").get("zone").asString()).isEqualTo("gangnam");
+		assertThat(again.get("reference")).isEqualTo(first.get("reference"));
+		assertThat(changed.get("reference").get("zone").asString()).isEqualTo("jongno");
+		assertThat(changed.get("reference").get("eco").isBoolean()).isTrue();
+		assertThat(changed.get("reference").get("capacity").isDouble()).isTrue();
+		assertThat(gone.get("reference").isEmpty()).isTrue();
+		assertThat(gone.get("referenceKnown").asBoolean()).isFalse();
+	}
+
+	@Test
+	void pathsBeyondTheSharedBoundAreWrittenAsWell() {
+		for (int i = 0; i < SignalPaths.MAX_PATHS; i++) {
+			SignalPaths.shared("bound.filler" + i);
+		}
+		String beyond = "bound.beyond \"quoted\"";
+		assertThat(SignalPaths.name(beyond)).isNull();
+		CarState state = new CarState();
+		StateChange change = StateMerge.apply(state,
+				StateMergeTests.update(5, "{\"bound\":{\"beyond \\\"quoted\\\"\":1.5}}"));
+		assertThat(change.changed()).containsExactly(beyond);
+		JsonNode message = JsonMapper.builder()
+			.build()
+			.readTree(EnrichedMessage.bytes("car-4", 5, 6, new RecordCoordinates("cars.status.json", 0, 2, "car-4", 5),
+					change.changed(), state, Map.of()));
+		assertThat(message.get("state").get(beyond).asDouble()).isEqualTo(1.5);
+		assertThat(message.get("stateTimes").get(beyond).asLong()).isEqualTo(5);
+	}
+
 }
