@@ -23,7 +23,7 @@ public final class CarState {
 	 */
 	Map<String, Object> reference;
 
-	String referenceJson;
+	byte[] referenceJson;
 
 	public Map<String, Signal> signals() {
 		return java.util.Collections.unmodifiableMap(this.signals);

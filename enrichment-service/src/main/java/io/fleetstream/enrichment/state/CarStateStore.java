@@ -119,7 +119,8 @@ public class CarStateStore {
 			String time = times.get(path);
 			if (time != null) {
 				JsonNode value = MAPPER.readTree(json);
-				state.restore(SignalPaths.shared(path), new Signal(value, Long.parseLong(time), json));
+				state.restore(SignalPaths.shared(path),
+						new Signal(value, Long.parseLong(time), json.getBytes(StandardCharsets.UTF_8)));
 			}
 		});
 		strings(hashes.get(2)).forEach((path, time) -> state.restoreArray(path, Long.parseLong(time)));
@@ -155,7 +156,7 @@ public class CarStateStore {
 				timeBytes = ascii(time);
 			}
 			args[i++] = utf8(set.getKey());
-			args[i++] = utf8(set.getValue().json());
+			args[i++] = set.getValue().json();
 			args[i++] = timeBytes;
 		}
 		for (Map.Entry<String, Long> removed : change.removed().entrySet()) {

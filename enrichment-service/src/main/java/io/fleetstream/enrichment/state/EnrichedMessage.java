@@ -7,7 +7,6 @@ import java.util.Map;
 import io.fleetstream.common.pipeline.RecordCoordinates;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.ObjectWriteContext;
-import tools.jackson.core.SerializableString;
 import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -15,11 +14,12 @@ import tools.jackson.databind.json.JsonMapper;
  * Writes the {@code cars.enriched.json} value (docs/enriched-message.md): the car's full
  * state after one update, joined with its snapshot attributes. Every record carries the
  * whole state, so this is the join's hot path, and it is written as directly as the join
- * benchmark's profiles showed to pay: streamed (no tree of the state per record), each
- * value as the JSON text its {@link Signal} keeps (no number formatting, no serializer
- * lookup), each path as pre-encoded bytes ({@link SignalPaths}), the reference attributes
- * by their Java type (no serializer lookup per attribute), into a buffer the consumer
- * thread reuses.
+ * benchmark's profiles showed to pay: the message is copied together from pieces that are
+ * already JSON, not formatted: each value as the JSON text its {@link Signal} keeps (no
+ * number formatting, no serializer lookup), each path as its escaped bytes
+ * ({@link SignalPaths}), the reference attributes as JSON kept per car until the
+ * snapshot's entry changes, into a buffer the consumer thread reuses. Strings are escaped
+ * by Jackson's encoder.
  */
 public final class EnrichedMessage {
 
@@ -27,53 +27,55 @@ public final class EnrichedMessage {
 
 	private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
+	private static final byte[] EMPTY_OBJECT = { '{', '}' };
+
 	/** A buffer grown beyond this by an unusually large state is not kept. */
 	private static final int MAX_KEPT_BUFFER = 256 * 1024;
 
-	private static final ThreadLocal<ByteArrayOutputStream> BUFFERS = ThreadLocal
-		.withInitial(() -> new ByteArrayOutputStream(8192));
+	private static final ThreadLocal<JsonBytes> BUFFERS = ThreadLocal.withInitial(() -> new JsonBytes(8192));
 
 	private EnrichedMessage() {
 	}
 
 	public static byte[] bytes(String carId, long eventTimeMs, long processingTimeMs, RecordCoordinates source,
 			List<String> changed, CarState state, Map<String, Object> reference) {
-		ByteArrayOutputStream out = BUFFERS.get();
+		JsonBytes out = BUFFERS.get();
 		out.reset();
-		try (JsonGenerator json = JSON.createGenerator(ObjectWriteContext.empty(), out)) {
-			json.writeStartObject();
-			json.writeStringProperty("carId", carId);
-			json.writeNumberProperty("eventTime", eventTimeMs);
-			json.writeNumberProperty("processingTime", processingTimeMs);
-			json.writeObjectPropertyStart("source");
-			json.writeStringProperty("topic", source.topic());
-			json.writeNumberProperty("partition", source.partition());
-			json.writeNumberProperty("offset", source.offset());
-			json.writeEndObject();
-			json.writeArrayPropertyStart("changed");
-			for (String path : changed) {
-				json.writeString(path);
+		out.ascii("{\"carId\":").string(carId);
+		out.ascii(",\"eventTime\":").number(eventTimeMs);
+		out.ascii(",\"processingTime\":").number(processingTimeMs);
+		out.ascii(",\"source\":{\"topic\":").string(source.topic());
+		out.ascii(",\"partition\":").number(source.partition());
+		out.ascii(",\"offset\":").number(source.offset());
+		out.ascii("},\"changed\":[");
+		for (int i = 0; i < changed.size(); i++) {
+			if (i > 0) {
+				out.ascii(',');
 			}
-			json.writeEndArray();
-			json.writeObjectPropertyStart("state");
-			for (Map.Entry<String, Signal> signal : state.signals.entrySet()) {
-				name(json, signal.getKey());
-				json.writeRawValue(signal.getValue().json());
-			}
-			json.writeEndObject();
-			json.writeObjectPropertyStart("stateTimes");
-			for (Map.Entry<String, Signal> signal : state.signals.entrySet()) {
-				name(json, signal.getKey());
-				json.writeNumber(signal.getValue().timeMs());
-			}
-			json.writeEndObject();
-			json.writeName("reference");
-			json.writeRawValue(referenceJson(state, reference));
-			json.writeBooleanProperty("referenceKnown", !reference.isEmpty());
-			json.writeEndObject();
+			out.quoted(SignalPaths.escaped(changed.get(i)));
 		}
+		out.ascii("],\"state\":{");
+		boolean first = true;
+		for (Map.Entry<String, Signal> signal : state.signals.entrySet()) {
+			if (!first) {
+				out.ascii(',');
+			}
+			first = false;
+			out.quoted(SignalPaths.escaped(signal.getKey())).ascii(':').raw(signal.getValue().json());
+		}
+		out.ascii("},\"stateTimes\":{");
+		first = true;
+		for (Map.Entry<String, Signal> signal : state.signals.entrySet()) {
+			if (!first) {
+				out.ascii(',');
+			}
+			first = false;
+			out.quoted(SignalPaths.escaped(signal.getKey())).ascii(':').number(signal.getValue().timeMs());
+		}
+		out.ascii("},\"reference\":").raw(referenceJson(state, reference));
+		out.ascii(",\"referenceKnown\":").ascii(reference.isEmpty() ? "false" : "true").ascii('}');
 		byte[] bytes = out.toByteArray();
-		if (out.size() > MAX_KEPT_BUFFER) {
+		if (out.capacity() > MAX_KEPT_BUFFER) {
 			BUFFERS.remove();
 		}
 		return bytes;
@@ -82,7 +84,10 @@ public final class EnrichedMessage {
 	/**
 	 * The reference attributes' JSON, made again only when the snapshot's entry changed.
 	 */
-	private static String referenceJson(CarState state, Map<String, Object> reference) {
+	private static byte[] referenceJson(CarState state, Map<String, Object> reference) {
+		if (reference.isEmpty()) {
+			return EMPTY_OBJECT;
+		}
 		if (state.reference != reference || state.referenceJson == null) {
 			ByteArrayOutputStream out = new ByteArrayOutputStream(64 + 32 * reference.size());
 			try (JsonGenerator json = JSON.createGenerator(ObjectWriteContext.empty(), out)) {
@@ -90,20 +95,10 @@ public final class EnrichedMessage {
 				reference.forEach((column, value) -> attribute(json, column, value));
 				json.writeEndObject();
 			}
-			state.referenceJson = out.toString(java.nio.charset.StandardCharsets.UTF_8);
+			state.referenceJson = out.toByteArray();
 			state.reference = reference;
 		}
 		return state.referenceJson;
-	}
-
-	private static void name(JsonGenerator json, String path) {
-		SerializableString name = SignalPaths.name(path);
-		if (name != null) {
-			json.writeName(name);
-		}
-		else {
-			json.writeName(path);
-		}
 	}
 
 	/**

@@ -1,11 +1,13 @@
 package io.fleetstream.enrichment.state;
 
+import java.nio.charset.StandardCharsets;
+
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * One signal's latest value and the event time it was sent at, with the value's JSON
- * text.
+ * One signal's latest value and the event time it was sent at, with the value's JSON text
+ * as UTF-8 bytes.
  * <p>
  * The text is made once, when the value is set (or read back from Redis), because every
  * enriched record carries the car's whole state and every state write sends the value to
@@ -14,14 +16,20 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * @param value a JSON scalar, or an empty {@code []} / {@code {}}
  * @param timeMs the event time (epoch ms) of the update that set it
- * @param json the value as JSON text (what Redis stores and the enriched message carries)
+ * @param json the value as JSON text, UTF-8 (what Redis stores and the enriched message
+ * carries); shared, never to be modified
  */
-public record Signal(JsonNode value, long timeMs, String json) {
+public record Signal(JsonNode value, long timeMs, byte[] json) {
 
 	private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
 	public Signal(JsonNode value, long timeMs) {
-		this(value, timeMs, jsonOf(value));
+		this(value, timeMs, jsonOf(value).getBytes(StandardCharsets.UTF_8));
+	}
+
+	/** The value's JSON text. */
+	public String jsonText() {
+		return new String(this.json, StandardCharsets.UTF_8);
 	}
 
 	/**

@@ -29,7 +29,7 @@ class SignalTests {
 				nodes.booleanNode(false), nodes.nullNode(), nodes.stringNode("CLOSED"),
 				nodes.stringNode("12가3456 \"quoted\" back\\slash\n\u0001"), nodes.arrayNode(), nodes.objectNode());
 		for (JsonNode value : values) {
-			assertThat(new Signal(value, 1).json()).as(value.getNodeType() + " " + value)
+			assertThat(new Signal(value, 1).jsonText()).as(value.getNodeType() + " " + value)
 				.isEqualTo(MAPPER.writeValueAsString(value));
 		}
 	}
@@ -40,7 +40,7 @@ class SignalTests {
 			.readTree("{\"a\":37.5665,\"b\":900,\"c\":12345678901,\"d\":\"ON\",\"e\":true,\"f\":null}");
 		message.properties().forEach((member) -> {
 			Signal signal = new Signal(member.getValue(), 1);
-			assertThat(MAPPER.readTree(signal.json())).as(member.getKey()).isEqualTo(member.getValue());
+			assertThat(MAPPER.readTree(signal.jsonText())).as(member.getKey()).isEqualTo(member.getValue());
 		});
 	}
 
