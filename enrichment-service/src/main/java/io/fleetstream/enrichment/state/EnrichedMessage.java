@@ -65,12 +65,26 @@ public final class EnrichedMessage {
 		}
 		out.ascii("},\"stateTimes\":{");
 		first = true;
+		// the signals of one update share its time: the digits written last are copied
+		long lastTime = 0;
+		int lastStart = -1;
+		int lastLength = 0;
 		for (Map.Entry<String, Signal> signal : state.signals.entrySet()) {
 			if (!first) {
 				out.ascii(',');
 			}
 			first = false;
-			out.quoted(SignalPaths.escaped(signal.getKey())).ascii(':').number(signal.getValue().timeMs());
+			out.quoted(SignalPaths.escaped(signal.getKey())).ascii(':');
+			long time = signal.getValue().timeMs();
+			if (lastStart >= 0 && time == lastTime) {
+				out.copyOwn(lastStart, lastLength);
+			}
+			else {
+				lastStart = out.size();
+				out.number(time);
+				lastLength = out.size() - lastStart;
+				lastTime = time;
+			}
 		}
 		out.ascii("},\"reference\":").raw(referenceJson(state, reference));
 		out.ascii(",\"referenceKnown\":").ascii(reference.isEmpty() ? "false" : "true").ascii('}');

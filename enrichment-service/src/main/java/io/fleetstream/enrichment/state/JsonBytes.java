@@ -85,6 +85,18 @@ final class JsonBytes {
 		return this;
 	}
 
+	int size() {
+		return this.size;
+	}
+
+	/** Appends a copy of bytes written before (at start, length bytes). */
+	JsonBytes copyOwn(int start, int length) {
+		ensure(length);
+		System.arraycopy(this.bytes, start, this.bytes, this.size, length);
+		this.size += length;
+		return this;
+	}
+
 	byte[] toByteArray() {
 		return Arrays.copyOf(this.bytes, this.size);
 	}
