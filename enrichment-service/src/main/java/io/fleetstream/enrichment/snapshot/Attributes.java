@@ -6,6 +6,7 @@ import java.util.Iterator;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
+import java.util.function.BiConsumer;
 
 /**
  * An immutable map of column names to values in two arrays' worth of memory: a shared
@@ -48,6 +49,17 @@ final class Attributes extends AbstractMap<String, Object> {
 	@Override
 	public int size() {
 		return this.values.length;
+	}
+
+	/**
+	 * Without an entry object per column: the join writes every car's attributes per
+	 * record.
+	 */
+	@Override
+	public void forEach(BiConsumer<? super String, ? super Object> action) {
+		for (int i = 0; i < this.values.length; i++) {
+			action.accept(this.layout.name(i), this.values[i]);
+		}
 	}
 
 	@Override

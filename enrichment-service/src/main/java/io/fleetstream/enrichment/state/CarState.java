@@ -16,6 +16,15 @@ public final class CarState {
 
 	final Map<String, Long> arrays = new HashMap<>();
 
+	/**
+	 * The snapshot attributes the car's enriched records were last written with, and
+	 * their JSON: the snapshot replaces a car's attribute map when it changes (never
+	 * mutates it), so the same map by identity means the same JSON (EnrichedMessage).
+	 */
+	Map<String, Object> reference;
+
+	byte[] referenceJson;
+
 	public Map<String, Signal> signals() {
 		return java.util.Collections.unmodifiableMap(this.signals);
 	}

@@ -76,7 +76,7 @@ public class CarStateJoin {
 			assigned(List.of(source.topicPartition()));
 			partition = this.partitions.get(source.partition());
 		}
-		Joined known = partition.results.get(source.id());
+		Joined known = partition.results.get(source);
 		if (known != null) {
 			return known;
 		}
@@ -91,7 +91,7 @@ public class CarStateJoin {
 		byte[] enriched = EnrichedMessage.bytes(update.carId(), update.eventTimeMs(), this.clock.millis(), source,
 				change.changed(), state, reference);
 		Joined result = new Joined(source, change, enriched);
-		partition.results.put(source.id(), result);
+		partition.results.put(source, result);
 		return result;
 	}
 
@@ -119,7 +119,7 @@ public class CarStateJoin {
 		for (RecordCoordinates record : batch) {
 			PartitionState partition = this.partitions.get(record.partition());
 			if (partition != null) {
-				partition.results.remove(record.id());
+				partition.results.remove(record);
 			}
 		}
 	}
@@ -156,7 +156,9 @@ public class CarStateJoin {
 
 		final Map<String, CarState> cars = new HashMap<>();
 
-		final Map<String, Joined> results = new HashMap<>();
+		// keyed by the coordinates themselves: building an id string per lookup showed in
+		// the join benchmark's profile
+		final Map<RecordCoordinates, Joined> results = new HashMap<>();
 
 	}
 

@@ -119,7 +119,8 @@ public class CarStateStore {
 			String time = times.get(path);
 			if (time != null) {
 				JsonNode value = MAPPER.readTree(json);
-				state.restore(path, new Signal(value, Long.parseLong(time)));
+				state.restore(SignalPaths.shared(path),
+						new Signal(value, Long.parseLong(time), json.getBytes(StandardCharsets.UTF_8)));
 			}
 		});
 		strings(hashes.get(2)).forEach((path, time) -> state.restoreArray(path, Long.parseLong(time)));
@@ -138,25 +139,43 @@ public class CarStateStore {
 				StateKeys.bytes(StateKeys.arrays(carId)) };
 	}
 
+	/** The script's arguments (see apply-state.lua), built straight as bytes. */
 	private static byte[][] args(StateChange change) {
-		List<String> args = new ArrayList<>();
-		args.add(String.valueOf(change.set().size()));
-		args.add(String.valueOf(change.removed().size()));
-		args.add(String.valueOf(change.arrays().size()));
-		change.set().forEach((path, signal) -> {
-			args.add(path);
-			args.add(MAPPER.writeValueAsString(signal.value()));
-			args.add(String.valueOf(signal.timeMs()));
-		});
-		change.removed().forEach((path, time) -> {
-			args.add(path);
-			args.add(String.valueOf(time));
-		});
-		change.arrays().forEach((path, time) -> {
-			args.add(path);
-			args.add(String.valueOf(time));
-		});
-		return args.stream().map((arg) -> arg.getBytes(StandardCharsets.UTF_8)).toArray(byte[][]::new);
+		byte[][] args = new byte[3 + 3 * change.set().size() + 2 * change.removed().size()
+				+ 2 * change.arrays().size()][];
+		args[0] = ascii(change.set().size());
+		args[1] = ascii(change.removed().size());
+		args[2] = ascii(change.arrays().size());
+		int i = 3;
+		// the signals of one update share its event time: its digits are made once
+		long time = Long.MIN_VALUE;
+		byte[] timeBytes = null;
+		for (Map.Entry<String, Signal> set : change.set().entrySet()) {
+			if (set.getValue().timeMs() != time || timeBytes == null) {
+				time = set.getValue().timeMs();
+				timeBytes = ascii(time);
+			}
+			args[i++] = utf8(set.getKey());
+			args[i++] = set.getValue().json();
+			args[i++] = timeBytes;
+		}
+		for (Map.Entry<String, Long> removed : change.removed().entrySet()) {
+			args[i++] = utf8(removed.getKey());
+			args[i++] = ascii(removed.getValue());
+		}
+		for (Map.Entry<String, Long> array : change.arrays().entrySet()) {
+			args[i++] = utf8(array.getKey());
+			args[i++] = ascii(array.getValue());
+		}
+		return args;
+	}
+
+	private static byte[] utf8(String text) {
+		return text.getBytes(StandardCharsets.UTF_8);
+	}
+
+	private static byte[] ascii(long number) {
+		return Long.toString(number).getBytes(StandardCharsets.US_ASCII);
 	}
 
 }

@@ -37,7 +37,8 @@ public final class StateMerge {
 			Signal held = state.signals.get(path);
 			if (held == null || t > held.timeMs() || (t == held.timeMs() && !held.value().equals(signal.getValue()))) {
 				Signal newer = new Signal(signal.getValue(), t);
-				state.signals.put(path, newer);
+				// a path new to the car is held as the fleet's shared instance of it
+				state.signals.put((held == null) ? SignalPaths.shared(path) : path, newer);
 				set.put(path, newer);
 				changed.add(path);
 			}

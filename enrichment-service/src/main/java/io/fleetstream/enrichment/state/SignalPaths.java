@@ -1,0 +1,54 @@
+package io.fleetstream.enrichment.state;
+
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+import tools.jackson.core.io.JsonStringEncoder;
+
+/**
+ * The signal paths of the fleet, shared by every car's state: each car holds the same few
+ * dozen paths, so the state keeps one instance of each (not one per car), and the
+ * enriched message copies each path's escaped UTF-8 bytes, made once (it writes every
+ * path of the state twice per record).
+ * <p>
+ * Bounded: a path beyond {@link #MAX_PATHS} distinct ones (a hostile or broken device
+ * inventing paths) is used as it is, only not shared, and escaped each time it is
+ * written.
+ */
+final class SignalPaths {
+
+	static final int MAX_PATHS = 65_536;
+
+	private static final ConcurrentMap<String, Path> PATHS = new ConcurrentHashMap<>();
+
+	private SignalPaths() {
+	}
+
+	/** The shared instance of the path, to be held in a car's state. */
+	static String shared(String path) {
+		Path known = known(path);
+		return (known != null) ? known.path : path;
+	}
+
+	/** The path escaped as JSON string content (without quotes), UTF-8. */
+	static byte[] escaped(String path) {
+		Path known = known(path);
+		return (known != null) ? known.escaped : JsonStringEncoder.getInstance().quoteAsUTF8(path);
+	}
+
+	private static Path known(String path) {
+		Path known = PATHS.get(path);
+		if (known == null && PATHS.size() < MAX_PATHS) {
+			Path added = new Path(path, JsonStringEncoder.getInstance().quoteAsUTF8(path));
+			known = PATHS.putIfAbsent(path, added);
+			if (known == null) {
+				known = added;
+			}
+		}
+		return known;
+	}
+
+	private record Path(String path, byte[] escaped) {
+	}
+
+}
