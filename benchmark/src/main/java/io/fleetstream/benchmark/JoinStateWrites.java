@@ -45,10 +45,12 @@ import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactor
  * The state writes of a telemetry data set, computed with enrichment-service's own parser
  * ({@link TelemetryHandler}, with common's GPS parser) and merge ({@link StateMerge}):
  * (1) every car's final state, which the service must end up with in Redis, and (2) for
- * the raw phase, the same writes batched as the service batches them (per consumer
- * thread, {@code max.poll.records} records, coalesced per car and partition), written by
- * the service's own {@link CarStateStore} with no Kafka, no parsing and no merge in the
- * timed part.
+ * the raw phase, the same writes batched per consumer thread in {@code max.poll.records}
+ * records and coalesced per car and partition, as the service does, but in production
+ * order (both topics interleaved, where a consumer's batch holds a run of one
+ * topic-partition, so these batches coalesce a car's GPS fix and status more often),
+ * written by the service's own {@link CarStateStore} with no Kafka, no parsing and no
+ * merge in the timed part.
  */
 final class JoinStateWrites {
 
