@@ -17,6 +17,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.ConcurrentKafkaListenerContainerFactoryConfigurer;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.core.ConsumerFactory;
@@ -83,7 +84,8 @@ public class PipelineAutoConfiguration {
 			PipelineMetrics fleetPipelineMetrics, PartitionStalls fleetPartitionStalls, FleetProperties properties,
 			ConcurrentKafkaListenerContainerFactory<Object, Object> fleetBatchListenerContainerFactory,
 			ConcurrentKafkaListenerContainerFactory<Object, Object> fleetBroadcastListenerContainerFactory,
-			KafkaAdmin kafkaAdmin, ObjectProvider<Clock> clockProvider) {
+			KafkaAdmin kafkaAdmin, ObjectProvider<Clock> clockProvider,
+			ObjectProvider<KafkaProperties> kafkaProperties) {
 		Clock clock = clockProvider.getIfAvailable(Clock::systemUTC);
 		Map<String, RouteListener<?>> listeners = new LinkedHashMap<>();
 		for (Route<?> route : fleetRouteTable.routes()) {
@@ -91,7 +93,8 @@ public class PipelineAutoConfiguration {
 					properties.pipeline(), clock));
 		}
 		return new RouteContainers(fleetRouteTable, listeners, fleetBatchListenerContainerFactory,
-				fleetBroadcastListenerContainerFactory, kafkaAdmin, properties.kafka().topicSetupTimeout().toMillis());
+				fleetBroadcastListenerContainerFactory, kafkaAdmin, properties.kafka().topicSetupTimeout().toMillis(),
+				kafkaProperties.getIfAvailable(KafkaProperties::new).getListener().isAutoStartup());
 	}
 
 	private static <T> RouteListener<T> listener(Route<T> route, DeadLetters deadLetters, PipelineMetrics metrics,

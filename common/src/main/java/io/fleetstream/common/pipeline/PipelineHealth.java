@@ -14,7 +14,9 @@ import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
  * <ul>
  * <li>{@code routes} (readiness): is every route consuming? A route that starts after
  * another is DOWN until that one is caught up, so a replica is not sent traffic before
- * its snapshot is loaded.</li>
+ * its snapshot is loaded. A replica started with
+ * {@code spring.kafka.listener.auto-startup=false} is not meant to consume until told to,
+ * so its unstarted routes keep it UP, each with that detail.</li>
  * <li>{@code listeners} (liveness): is every started route's consumer thread alive? A
  * container that stopped on a fatal error never recovers by itself; a restart does.</li>
  * <li>{@code consumption} (overall health and metrics only): has any partition been
@@ -40,6 +42,14 @@ final class PipelineHealth {
 		protected void doHealthCheck(Health.Builder builder) {
 			Map<String, ConcurrentMessageListenerContainer<Object, Object>> started = this.containers.started();
 			Map<String, Object> details = new LinkedHashMap<>();
+			if (!this.containers.isAutoStartup() && !this.containers.isRunning()) {
+				this.containers.routes()
+					.routes()
+					.forEach((route) -> details.put(route.name(),
+							"not started: spring.kafka.listener.auto-startup is false"));
+				builder.up().withDetails(details);
+				return;
+			}
 			boolean up = true;
 			for (Route<?> route : this.containers.routes().routes()) {
 				RouteListener<?> listener = this.containers.listener(route.name());

@@ -33,7 +33,9 @@ import org.springframework.kafka.support.TopicPartitionOffset;
  * graceful shutdown stops consumption before the web server and Redis go). A route with
  * {@code start-after} is started once the broadcast route it names is caught up.
  * Broadcast routes are manually assigned every partition of their topics, with no
- * consumer group and no commits.
+ * consumer group and no commits. With {@code spring.kafka.listener.auto-startup=false}
+ * nothing is started with the application (as for Spring's own listener containers): the
+ * replica serves its API without consuming until {@link #start()} is called.
  */
 public final class RouteContainers implements SmartLifecycle {
 
@@ -52,6 +54,8 @@ public final class RouteContainers implements SmartLifecycle {
 
 	private final long adminTimeoutMs;
 
+	private final boolean autoStartup;
+
 	private final Map<String, RouteListener<?>> listenersByRoute = new LinkedHashMap<>();
 
 	private final Map<String, ConcurrentMessageListenerContainer<Object, Object>> containers = new LinkedHashMap<>();
@@ -61,12 +65,13 @@ public final class RouteContainers implements SmartLifecycle {
 	RouteContainers(RouteTable routes, Map<String, RouteListener<?>> listeners,
 			ConcurrentKafkaListenerContainerFactory<Object, Object> groupFactory,
 			ConcurrentKafkaListenerContainerFactory<Object, Object> broadcastFactory, KafkaAdmin kafkaAdmin,
-			long adminTimeoutMs) {
+			long adminTimeoutMs, boolean autoStartup) {
 		this.routes = routes;
 		this.groupFactory = groupFactory;
 		this.broadcastFactory = broadcastFactory;
 		this.kafkaAdmin = kafkaAdmin;
 		this.adminTimeoutMs = adminTimeoutMs;
+		this.autoStartup = autoStartup;
 		this.listenersByRoute.putAll(listeners);
 	}
 
@@ -198,6 +203,11 @@ public final class RouteContainers implements SmartLifecycle {
 	@Override
 	public boolean isRunning() {
 		return this.running;
+	}
+
+	@Override
+	public boolean isAutoStartup() {
+		return this.autoStartup;
 	}
 
 	@Override
