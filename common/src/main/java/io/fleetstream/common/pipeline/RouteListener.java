@@ -161,8 +161,37 @@ final class RouteListener<T>
 
 	@Override
 	public void onIdleContainer(Map<TopicPartition, Long> assignments, ConsumerSeekCallback callback) {
+		ThreadState thread = this.threads.get();
+		retryPendingState(thread, callback);
 		checkCaughtUp();
-		tickIfDue(this.threads.get());
+		tickIfDue(thread);
+	}
+
+	/**
+	 * With no records arriving, the retry before the next batch never comes: without this
+	 * a partition whose state failed to load would stay unloaded (and unticked) until its
+	 * next record.
+	 */
+	private void retryPendingState(ThreadState thread, ConsumerSeekCallback callback) {
+		if (thread.pendingState.isEmpty()) {
+			return;
+		}
+		Map<TopicPartition, Long> positions;
+		try {
+			positions = thread.loadPendingState(this.lifecycles);
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Route '{}': loading the state of {} failed again, retrying while idle: {}", this.route.name(),
+					thread.pendingState, ex.toString());
+			return;
+		}
+		logger.info("Route '{}': the state of {} is loaded", this.route.name(), positions.keySet());
+		positions.forEach((partition, position) -> {
+			callback.seek(partition.topic(), partition.partition(), position);
+			if (this.catchUp != null) {
+				this.catchUp.startsAt(partition, position);
+			}
+		});
 	}
 
 	private void batchCommitted(List<ConsumerRecord<String, byte[]>> records) {
@@ -188,7 +217,9 @@ final class RouteListener<T>
 			return;
 		}
 		thread.lastTickMs = now;
-		Set<TopicPartition> owned = Set.copyOf(thread.owned);
+		// a partition whose state is not loaded yet would be ticked over no state
+		Set<TopicPartition> owned = new LinkedHashSet<>(thread.owned);
+		owned.removeAll(thread.pendingState);
 		for (RouteLifecycle lifecycle : this.lifecycles) {
 			try {
 				lifecycle.tick(this.clock.instant(), owned);
@@ -243,15 +274,22 @@ final class RouteListener<T>
 
 		long lastTickMs;
 
-		void loadPendingState(List<RouteLifecycle> lifecycles) {
+		/**
+		 * @return where the lifecycles would start the partitions; applied only by an
+		 * idle retry (before a batch, the consumer has already read on from the committed
+		 * offset, which state must tolerate anyway: delivery is at least once)
+		 */
+		Map<TopicPartition, Long> loadPendingState(List<RouteLifecycle> lifecycles) {
 			if (this.pendingState.isEmpty()) {
-				return;
+				return Map.of();
 			}
 			Set<TopicPartition> partitions = Set.copyOf(this.pendingState);
+			Map<TopicPartition, Long> positions = new LinkedHashMap<>();
 			for (RouteLifecycle lifecycle : lifecycles) {
-				lifecycle.partitionsAssigned(partitions);
+				positions.putAll(lifecycle.partitionsAssigned(partitions));
 			}
 			this.pendingState.clear();
+			return positions;
 		}
 
 	}
