@@ -24,6 +24,12 @@ enum CdcRejection {
 	MISSING_KEY_COLUMN("missing-key-column"),
 	/** The device's join column (its car) is not a string or number. */
 	INVALID_JOIN_COLUMN("invalid-join-column"),
+	/**
+	 * A car row's key, or a device row's join column, breaks FleetStream's car-id rule
+	 * ({@code CarIds}): telemetry of such a car is dead-lettered at ingest, so its entry
+	 * could never be joined, and its id would reach Redis keys and the API unchecked.
+	 */
+	INVALID_CAR_ID("invalid-car-id"),
 	/** {@code timestamp} (or {@code commit-timestamp}) absent or not ISO-8601. */
 	INVALID_TIMESTAMP("invalid-timestamp");
 

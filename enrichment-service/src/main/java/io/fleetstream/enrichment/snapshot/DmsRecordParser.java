@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
+import io.fleetstream.common.CarIds;
 import io.fleetstream.common.pipeline.Handled;
 import io.fleetstream.enrichment.EnrichmentProperties.SnapshotSettings;
 import io.fleetstream.enrichment.schema.JsonType;
@@ -108,6 +109,11 @@ final class DmsRecordParser {
 			if (carId != null && carId.isEmpty()) {
 				carId = null;
 			}
+		}
+		if (carId != null && !CarIds.isValid(carId)) {
+			return reject(CdcRejection.INVALID_CAR_ID,
+					((table == CdcRecord.Table.CAR) ? "data." + keyColumn : "data." + this.settings.joinColumn())
+							+ " breaks the car-id rule: " + CarIds.RULE);
 		}
 		String commit = text(metadata, "commit-timestamp");
 		String changed = text(metadata, "timestamp");

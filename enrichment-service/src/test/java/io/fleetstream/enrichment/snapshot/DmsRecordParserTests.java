@@ -117,6 +117,9 @@ class DmsRecordParserTests {
 							missing-key-column  | {"data": {"car_id": 1.5}, "metadata": {"record-type": "data", "operation": "load", "table-name": "carinfo", "timestamp": "2026-12-01T10:00:00Z"}}
 							missing-key-column  | {"data": {"car_id": "c"}, "metadata": {"record-type": "data", "operation": "load", "table-name": "deviceinfo", "timestamp": "2026-12-01T10:00:00Z"}}
 							invalid-join-column | {"data": {"device_id": "d", "car_id": true}, "metadata": {"record-type": "data", "operation": "load", "table-name": "deviceinfo", "timestamp": "2026-12-01T10:00:00Z"}}
+							invalid-car-id      | {"data": {"car_id": "car 1"}, "metadata": {"record-type": "data", "operation": "load", "table-name": "carinfo", "timestamp": "2026-12-01T10:00:00Z"}}
+							invalid-car-id      | {"data": {"car_id": "car-1\\n"}, "metadata": {"record-type": "data", "operation": "insert", "table-name": "carinfo", "timestamp": "2026-12-01T10:00:00Z"}}
+							invalid-car-id      | {"data": {"device_id": "d", "car_id": "<b>car</b>"}, "metadata": {"record-type": "data", "operation": "update", "table-name": "deviceinfo", "timestamp": "2026-12-01T10:00:00Z"}}
 							invalid-timestamp   | {"data": {"car_id": "c"}, "metadata": {"record-type": "data", "operation": "load", "table-name": "carinfo", "timestamp": "yesterday"}}
 							invalid-timestamp   | {"data": {"car_id": "c"}, "metadata": {"record-type": "data", "operation": "load", "table-name": "carinfo"}}
 					invalid-timestamp   | {"data": {"car_id": "c"}, "metadata": {"record-type": "data", "operation": "load", "table-name": "carinfo", "timestamp": "1969-12-31T23:59:59Z"}}
