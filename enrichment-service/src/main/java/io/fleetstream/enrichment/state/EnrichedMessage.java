@@ -168,15 +168,14 @@ public final class EnrichedMessage {
 				this.values = new byte[capacity][];
 				this.times = new long[capacity];
 			}
-			int i = 0;
-			for (Map.Entry<String, Signal> signal : state.signals.entrySet()) {
-				Signal value = signal.getValue();
-				this.members[i] = SignalPaths.member(signal.getKey());
+			SignalTable table = state.signals;
+			for (int i = 0; i < size; i++) {
+				Signal value = table.signal(i);
+				this.members[i] = table.member(i);
 				this.values[i] = value.json();
 				this.times[i] = value.timeMs();
-				i++;
 			}
-			return i;
+			return size;
 		}
 
 		/** Drops the references to the values, so no old state is kept alive here. */
