@@ -17,10 +17,10 @@ import tools.jackson.databind.json.JsonMapper;
  * whole state, so this is the join's hot path, and it is written as directly as the join
  * benchmark's profiles showed to pay: the message is copied together from pieces that are
  * already JSON, not formatted: each value as the JSON text its {@link Signal} keeps (no
- * number formatting, no serializer lookup), each path as its escaped bytes
- * ({@link SignalPaths}), the reference attributes as JSON kept per car until the
- * snapshot's entry changes, into a buffer the consumer thread reuses. Strings are escaped
- * by Jackson's encoder.
+ * number formatting, no serializer lookup), each path as its member name held with the
+ * signal ({@link SignalTable}, made once per path by {@link SignalPaths}), the reference
+ * attributes as JSON kept per car until the snapshot's entry changes, into a buffer the
+ * consumer thread reuses. Strings are escaped by Jackson's encoder.
  */
 public final class EnrichedMessage {
 
