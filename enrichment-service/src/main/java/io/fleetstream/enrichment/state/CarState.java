@@ -2,17 +2,17 @@ package io.fleetstream.enrichment.state;
 
 import java.util.HashMap;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * A car's up-to-date state as held in memory by the consumer that owns the car's
- * partition: every signal with its event time (sorted by path, as published), and the
- * time each array was last replaced (so a replayed older update cannot bring back
- * elements a newer one removed). Confined to that consumer's thread.
+ * partition: every signal with its event time (sorted by path, as published;
+ * {@link SignalTable}), and the time each array was last replaced (so a replayed older
+ * update cannot bring back elements a newer one removed). Confined to that consumer's
+ * thread.
  */
 public final class CarState {
 
-	final Map<String, Signal> signals = new TreeMap<>();
+	final SignalTable signals = new SignalTable();
 
 	final Map<String, Long> arrays = new HashMap<>();
 

@@ -135,8 +135,7 @@ public class CarStateStore {
 	}
 
 	private static byte[][] keys(String carId) {
-		return new byte[][] { StateKeys.bytes(StateKeys.values(carId)), StateKeys.bytes(StateKeys.times(carId)),
-				StateKeys.bytes(StateKeys.arrays(carId)) };
+		return StateKeys.carKeys(carId);
 	}
 
 	/** The script's arguments (see apply-state.lua), built straight as bytes. */
@@ -155,7 +154,7 @@ public class CarStateStore {
 				time = set.getValue().timeMs();
 				timeBytes = ascii(time);
 			}
-			args[i++] = utf8(set.getKey());
+			args[i++] = SignalPaths.utf8(set.getKey());
 			args[i++] = set.getValue().json();
 			args[i++] = timeBytes;
 		}

@@ -1,6 +1,7 @@
 package io.fleetstream.enrichment.state;
 
 import java.io.ByteArrayOutputStream;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -16,10 +17,10 @@ import tools.jackson.databind.json.JsonMapper;
  * whole state, so this is the join's hot path, and it is written as directly as the join
  * benchmark's profiles showed to pay: the message is copied together from pieces that are
  * already JSON, not formatted: each value as the JSON text its {@link Signal} keeps (no
- * number formatting, no serializer lookup), each path as its escaped bytes
- * ({@link SignalPaths}), the reference attributes as JSON kept per car until the
- * snapshot's entry changes, into a buffer the consumer thread reuses. Strings are escaped
- * by Jackson's encoder.
+ * number formatting, no serializer lookup), each path as its member name held with the
+ * signal ({@link SignalTable}, made once per path by {@link SignalPaths}), the reference
+ * attributes as JSON kept per car until the snapshot's entry changes, into a buffer the
+ * consumer thread reuses. Strings are escaped by Jackson's encoder.
  */
 public final class EnrichedMessage {
 
@@ -32,14 +33,15 @@ public final class EnrichedMessage {
 	/** A buffer grown beyond this by an unusually large state is not kept. */
 	private static final int MAX_KEPT_BUFFER = 256 * 1024;
 
-	private static final ThreadLocal<JsonBytes> BUFFERS = ThreadLocal.withInitial(() -> new JsonBytes(8192));
+	private static final ThreadLocal<Buffers> BUFFERS = ThreadLocal.withInitial(Buffers::new);
 
 	private EnrichedMessage() {
 	}
 
 	public static byte[] bytes(String carId, long eventTimeMs, long processingTimeMs, RecordCoordinates source,
 			List<String> changed, CarState state, Map<String, Object> reference) {
-		JsonBytes out = BUFFERS.get();
+		Buffers buffers = BUFFERS.get();
+		JsonBytes out = buffers.out;
 		out.reset();
 		out.ascii("{\"carId\":").string(carId);
 		out.ascii(",\"eventTime\":").number(eventTimeMs);
@@ -54,28 +56,30 @@ public final class EnrichedMessage {
 			}
 			out.quoted(SignalPaths.escaped(changed.get(i)));
 		}
+		// the state's tree, its signals and their paths are visited once: state and
+		// stateTimes are written from the pieces gathered here (the tree walk and the
+		// path
+		// lookups, scattered over the whole fleet's state, were the larger part of the
+		// cost)
+		int signals = buffers.gather(state);
 		out.ascii("],\"state\":{");
-		boolean first = true;
-		for (Map.Entry<String, Signal> signal : state.signals.entrySet()) {
-			if (!first) {
+		for (int i = 0; i < signals; i++) {
+			if (i > 0) {
 				out.ascii(',');
 			}
-			first = false;
-			out.quoted(SignalPaths.escaped(signal.getKey())).ascii(':').raw(signal.getValue().json());
+			out.raw(buffers.members[i]).raw(buffers.values[i]);
 		}
 		out.ascii("},\"stateTimes\":{");
-		first = true;
 		// the signals of one update share its time: the digits written last are copied
 		long lastTime = 0;
 		int lastStart = -1;
 		int lastLength = 0;
-		for (Map.Entry<String, Signal> signal : state.signals.entrySet()) {
-			if (!first) {
+		for (int i = 0; i < signals; i++) {
+			if (i > 0) {
 				out.ascii(',');
 			}
-			first = false;
-			out.quoted(SignalPaths.escaped(signal.getKey())).ascii(':');
-			long time = signal.getValue().timeMs();
+			out.raw(buffers.members[i]);
+			long time = buffers.times[i];
 			if (lastStart >= 0 && time == lastTime) {
 				out.copyOwn(lastStart, lastLength);
 			}
@@ -86,6 +90,7 @@ public final class EnrichedMessage {
 				lastTime = time;
 			}
 		}
+		buffers.release(signals);
 		out.ascii("},\"reference\":").raw(referenceJson(state, reference));
 		out.ascii(",\"referenceKnown\":").ascii(reference.isEmpty() ? "false" : "true").ascii('}');
 		byte[] bytes = out.toByteArray();
@@ -139,6 +144,50 @@ public final class EnrichedMessage {
 		else {
 			json.writeRawValue(MAPPER.writeValueAsString(value));
 		}
+	}
+
+	/**
+	 * A consumer thread's buffer and the pieces of the state being written: each signal's
+	 * member name ({@code "path":}), value text and time, in the state's order.
+	 */
+	private static final class Buffers {
+
+		final JsonBytes out = new JsonBytes(8192);
+
+		byte[][] members = new byte[64][];
+
+		byte[][] values = new byte[64][];
+
+		long[] times = new long[64];
+
+		int gather(CarState state) {
+			int size = state.signals.size();
+			if (size > this.members.length) {
+				int capacity = Math.max(size, this.members.length * 2);
+				this.members = new byte[capacity][];
+				this.values = new byte[capacity][];
+				this.times = new long[capacity];
+			}
+			SignalTable table = state.signals;
+			for (int i = 0; i < size; i++) {
+				Signal value = table.signal(i);
+				this.members[i] = table.member(i);
+				this.values[i] = value.json();
+				this.times[i] = value.timeMs();
+			}
+			return size;
+		}
+
+		/** Drops the references to the values, so no old state is kept alive here. */
+		void release(int size) {
+			Arrays.fill(this.values, 0, size, null);
+			if (this.members.length > 4096) {
+				this.members = new byte[64][];
+				this.values = new byte[64][];
+				this.times = new long[64];
+			}
+		}
+
 	}
 
 }

@@ -1,5 +1,6 @@
 package io.fleetstream.enrichment.state;
 
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
@@ -8,8 +9,9 @@ import tools.jackson.core.io.JsonStringEncoder;
 /**
  * The signal paths of the fleet, shared by every car's state: each car holds the same few
  * dozen paths, so the state keeps one instance of each (not one per car), and the
- * enriched message copies each path's escaped UTF-8 bytes, made once (it writes every
- * path of the state twice per record).
+ * enriched message copies each path's member name ({@code "path":}, escaped UTF-8), made
+ * once (it writes every path of the state twice per record), and the state write sends
+ * its UTF-8 bytes, also made once.
  * <p>
  * Bounded: a path beyond {@link #MAX_PATHS} distinct ones (a hostile or broken device
  * inventing paths) is used as it is, only not shared, and escaped each time it is
@@ -36,10 +38,23 @@ final class SignalPaths {
 		return (known != null) ? known.escaped : JsonStringEncoder.getInstance().quoteAsUTF8(path);
 	}
 
+	/** The path as a JSON object's member name: quoted, escaped, with the colon. */
+	static byte[] member(String path) {
+		Path known = known(path);
+		return (known != null) ? known.member : memberOf(JsonStringEncoder.getInstance().quoteAsUTF8(path));
+	}
+
+	/** The path's UTF-8 bytes (a Redis hash field). */
+	static byte[] utf8(String path) {
+		Path known = known(path);
+		return (known != null) ? known.utf8 : path.getBytes(StandardCharsets.UTF_8);
+	}
+
 	private static Path known(String path) {
 		Path known = PATHS.get(path);
 		if (known == null && PATHS.size() < MAX_PATHS) {
-			Path added = new Path(path, JsonStringEncoder.getInstance().quoteAsUTF8(path));
+			byte[] escaped = JsonStringEncoder.getInstance().quoteAsUTF8(path);
+			Path added = new Path(path, escaped, memberOf(escaped), path.getBytes(StandardCharsets.UTF_8));
 			known = PATHS.putIfAbsent(path, added);
 			if (known == null) {
 				known = added;
@@ -48,7 +63,16 @@ final class SignalPaths {
 		return known;
 	}
 
-	private record Path(String path, byte[] escaped) {
+	private static byte[] memberOf(byte[] escaped) {
+		byte[] member = new byte[escaped.length + 3];
+		member[0] = '"';
+		System.arraycopy(escaped, 0, member, 1, escaped.length);
+		member[escaped.length + 1] = '"';
+		member[escaped.length + 2] = ':';
+		return member;
+	}
+
+	private record Path(String path, byte[] escaped, byte[] member, byte[] utf8) {
 	}
 
 }

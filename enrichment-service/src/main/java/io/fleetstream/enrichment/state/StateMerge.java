@@ -26,23 +26,15 @@ public final class StateMerge {
 	public static StateChange apply(CarState state, TelemetryUpdate update) {
 		long t = update.eventTimeMs();
 		Map<String, Signal> set = new LinkedHashMap<>();
-		Map<String, Long> removed = new LinkedHashMap<>();
-		Map<String, Long> arrays = new LinkedHashMap<>();
-		List<String> changed = new ArrayList<>();
-		for (Map.Entry<String, JsonNode> signal : update.signals().entrySet()) {
-			String path = signal.getKey();
-			if (replacedLater(state, path, t)) {
-				continue;
-			}
-			Signal held = state.signals.get(path);
-			if (held == null || t > held.timeMs() || (t == held.timeMs() && !held.value().equals(signal.getValue()))) {
-				Signal newer = new Signal(signal.getValue(), t);
-				// a path new to the car is held as the fleet's shared instance of it
-				state.signals.put((held == null) ? SignalPaths.shared(path) : path, newer);
-				set.put(path, newer);
-				changed.add(path);
-			}
-		}
+		// a GPS fix (most records) replaces no array: no maps made for what it cannot
+		// change
+		boolean replacesArrays = !update.arrays().isEmpty();
+		Map<String, Long> removed = replacesArrays ? new LinkedHashMap<>() : Map.of();
+		Map<String, Long> arrays = replacesArrays ? new LinkedHashMap<>() : Map.of();
+		List<String> changed = new ArrayList<>(update.signals().size());
+		// forEach, not entrySet(): the update's map is unmodifiable, and its entry set
+		// wraps every entry it hands out
+		update.signals().forEach((path, value) -> setSignal(state, path, value, t, set, changed));
 		for (String array : update.arrays()) {
 			Long replaced = state.arrays.get(array);
 			if (replaced != null && replaced > t) {
@@ -55,6 +47,23 @@ public final class StateMerge {
 			removeOldElements(state, update, array, t, removed, changed);
 		}
 		return new StateChange(update.carId(), set, removed, arrays, changed);
+	}
+
+	private static void setSignal(CarState state, String path, JsonNode value, long t, Map<String, Signal> set,
+			List<String> changed) {
+		if (replacedLater(state, path, t)) {
+			return;
+		}
+		Signal held = state.signals.get(path);
+		boolean same = held != null && held.value().equals(value);
+		if (held == null || t > held.timeMs() || (t == held.timeMs() && !same)) {
+			// an unchanged value keeps its text: only its time moves
+			Signal newer = same ? new Signal(held.value(), t, held.json()) : new Signal(value, t);
+			// a path new to the car is held as the fleet's shared instance of it
+			state.signals.put((held == null) ? SignalPaths.shared(path) : path, newer);
+			set.put(path, newer);
+			changed.add(path);
+		}
 	}
 
 	private static void removeOldElements(CarState state, TelemetryUpdate update, String array, long t,
