@@ -14,6 +14,8 @@ import java.util.concurrent.TimeoutException;
 import io.fleetstream.common.pipeline.LoadRecord;
 import io.fleetstream.common.redis.AsyncRedis;
 import io.fleetstream.enrichment.EnrichmentProperties.SnapshotSettings;
+import io.fleetstream.enrichment.redis.LuaScript;
+import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 
 /**
@@ -43,7 +45,7 @@ class RedisSnapshotWriter {
 
 	private final Duration timeout;
 
-	private final SnapshotScript script = SnapshotScript.load();
+	private final LuaScript script = LuaScript.load("/scripts/apply-cdc.lua");
 
 	RedisSnapshotWriter(AsyncRedis redis, RowCodec codec, SnapshotSettings settings, Duration timeout) {
 		this.redis = redis;
@@ -66,7 +68,8 @@ class RedisSnapshotWriter {
 		int chunk = this.settings.maxRecordsPerCall();
 		for (int from = 0; from < records.size(); from += chunk) {
 			List<LoadRecord<CdcRecord>> part = records.subList(from, Math.min(records.size(), from + chunk));
-			replies.add(this.script.call(commands, keys, args(part, generation, mayStart)));
+			replies.add(this.script.<List<Long>>call(commands, ScriptOutputType.MULTI, keys,
+					args(part, generation, mayStart)));
 		}
 		long deadline = System.nanoTime() + this.timeout.toNanos();
 		boolean accepted = true;
