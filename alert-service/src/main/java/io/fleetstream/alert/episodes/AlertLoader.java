@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import io.fleetstream.alert.evaluation.CarAlerts;
 import io.fleetstream.alert.evaluation.CarEvaluator;
 import io.fleetstream.alert.evaluation.EnrichedState;
+import io.fleetstream.alert.evaluation.KnownConditions;
 import io.fleetstream.alert.evaluation.Transition;
 import io.fleetstream.alert.silences.Silence;
 import io.fleetstream.alert.silences.SilenceStore;
@@ -32,7 +33,9 @@ import org.slf4j.LoggerFactory;
  * <ol>
  * <li>the partition's state is in memory, loaded in bulk on assignment;</li>
  * <li>a batch is evaluated against it; a record at or below a car's last evaluated offset
- * is a replay and changes nothing;</li>
+ * is a replay and changes nothing; a rule whose paths the record did not change keeps the
+ * condition value remembered for the car (in memory only), unless a record of the car was
+ * rejected since ({@link UnreadRecords});</li>
  * <li>the new states and the transitions they produced are written in one HSET per
  * partition (the outbox), then applied in memory;</li>
  * <li>the outbox is flushed ({@link TransitionFlusher}).</li>
@@ -61,10 +64,12 @@ class AlertLoader implements RecordLoader<EnrichedState>, RouteLifecycle {
 
 	private final Clock clock;
 
+	private final UnreadRecords unread;
+
 	private final Map<TopicPartition, PartitionState> states = new ConcurrentHashMap<>();
 
 	AlertLoader(CarEvaluator evaluator, Transitions transitions, PartitionStore store, TransitionFlusher flusher,
-			SilenceStore silences, AlertMetrics metrics, Clock clock) {
+			SilenceStore silences, AlertMetrics metrics, UnreadRecords unread, Clock clock) {
 		this.evaluator = evaluator;
 		this.transitions = transitions;
 		this.store = store;
@@ -72,6 +77,7 @@ class AlertLoader implements RecordLoader<EnrichedState>, RouteLifecycle {
 		this.silences = silences;
 		this.metrics = metrics;
 		this.clock = clock;
+		this.unread = unread;
 		metrics.pendingEpisodes(() -> this.states.values().stream().mapToLong(PartitionState::pendingEpisodes).sum());
 	}
 
@@ -94,6 +100,7 @@ class AlertLoader implements RecordLoader<EnrichedState>, RouteLifecycle {
 	@Override
 	public void partitionsRevoked(Collection<TopicPartition> partitions) {
 		partitions.forEach(this.states::remove);
+		this.unread.forget(partitions);
 	}
 
 	@Override
@@ -108,21 +115,28 @@ class AlertLoader implements RecordLoader<EnrichedState>, RouteLifecycle {
 			PartitionStore.Changes change = changes.computeIfAbsent(partition, (tp) -> new PartitionStore.Changes());
 			EnrichedState value = record.value();
 			CarAlerts previous = change.cars.getOrDefault(value.carId(), state.car(value.carId()));
+			KnownConditions known = change.conditions.getOrDefault(value.carId(), state.conditions(value.carId()));
+			if (this.unread.missedBefore(partition, value.carId(), record.source().offset())) {
+				known = KnownConditions.NONE;
+			}
 			String source = record.source().id();
 			// replays too: a retried batch may finish transitions its first attempt
 			// recorded
 			sources.put(source, record.source());
-			CarEvaluator.Evaluation evaluation = this.evaluator.evaluate(previous, value, record.source().offset());
+			CarEvaluator.Evaluation evaluation = this.evaluator.evaluate(previous, known, value,
+					record.source().offset());
 			if (evaluation.replayed()) {
 				continue;
 			}
 			change.cars.put(value.carId(), evaluation.next());
+			change.conditions.put(value.carId(), evaluation.conditions());
 			evaluation.failures().forEach((failure) -> this.metrics.ruleError(failure.ruleId()));
 			for (Transition transition : evaluation.transitions()) {
 				change.entries.add(this.transitions.entry(transition, value, source, current, now));
 			}
 		}
 		applyAndRecord(changes);
+		changes.forEach((partition, change) -> this.unread.evaluated(partition, change.cars));
 		List<LoadResult.Failure> failures = new ArrayList<>();
 		for (TopicPartition partition : changes.keySet()) {
 			for (TransitionFlusher.Refused refused : this.flusher.flush(partition, state(partition))) {
@@ -190,6 +204,7 @@ class AlertLoader implements RecordLoader<EnrichedState>, RouteLifecycle {
 		changes.forEach((partition, change) -> {
 			PartitionState state = state(partition);
 			state.cars.putAll(change.cars);
+			state.conditions.putAll(change.conditions);
 			for (OutboxEntry entry : change.entries) {
 				state.outbox.put(entry.event().notificationId(), entry);
 				this.metrics.transition(entry.event().ruleId(), entry.event().severity(), entry.event().state(),
