@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -108,7 +107,6 @@ class AlertLoader implements RecordLoader<EnrichedState>, RouteLifecycle {
 		Instant now = this.clock.instant();
 		List<Silence> current = this.silences.current(now);
 		Map<TopicPartition, PartitionStore.Changes> changes = new LinkedHashMap<>();
-		Map<String, RecordCoordinates> sources = new HashMap<>();
 		for (LoadRecord<EnrichedState> record : records) {
 			TopicPartition partition = record.source().topicPartition();
 			PartitionState state = state(partition);
@@ -119,10 +117,6 @@ class AlertLoader implements RecordLoader<EnrichedState>, RouteLifecycle {
 			if (this.unread.missedBefore(partition, value.carId(), record.source().offset())) {
 				known = KnownConditions.NONE;
 			}
-			String source = record.source().id();
-			// replays too: a retried batch may finish transitions its first attempt
-			// recorded
-			sources.put(source, record.source());
 			CarEvaluator.Evaluation evaluation = this.evaluator.evaluate(previous, known, value,
 					record.source().offset());
 			if (evaluation.replayed()) {
@@ -132,7 +126,7 @@ class AlertLoader implements RecordLoader<EnrichedState>, RouteLifecycle {
 			change.conditions.put(value.carId(), evaluation.conditions());
 			evaluation.failures().forEach((failure) -> this.metrics.ruleError(failure.ruleId()));
 			for (Transition transition : evaluation.transitions()) {
-				change.entries.add(this.transitions.entry(transition, value, source, current, now));
+				change.entries.add(this.transitions.entry(transition, value, record.source().id(), current, now));
 			}
 		}
 		applyAndRecord(changes);
@@ -140,7 +134,7 @@ class AlertLoader implements RecordLoader<EnrichedState>, RouteLifecycle {
 		List<LoadResult.Failure> failures = new ArrayList<>();
 		for (TopicPartition partition : changes.keySet()) {
 			for (TransitionFlusher.Refused refused : this.flusher.flush(partition, state(partition))) {
-				RecordCoordinates source = (refused.event() != null) ? sources.get(refused.event().source()) : null;
+				RecordCoordinates source = (refused.event() != null) ? source(records, refused.event().source()) : null;
 				refusal(refused);
 				if (source != null) {
 					failures.add(new LoadResult.Failure(source, refused.reason(), "SNS refused the "
@@ -149,6 +143,23 @@ class AlertLoader implements RecordLoader<EnrichedState>, RouteLifecycle {
 			}
 		}
 		return LoadResult.failing(failures);
+	}
+
+	/**
+	 * The batch's record with this {@code topic/partition/offset}, else {@code null}: the
+	 * cause of a refused notification, which may also be a transition a failed earlier
+	 * attempt of the batch recorded (looked up only on a refusal, which is rare).
+	 */
+	private static RecordCoordinates source(List<LoadRecord<EnrichedState>> records, String id) {
+		if (id == null) {
+			return null;
+		}
+		for (LoadRecord<EnrichedState> record : records) {
+			if (record.source().id().equals(id)) {
+				return record.source();
+			}
+		}
+		return null;
 	}
 
 	private void refusal(TransitionFlusher.Refused refused) {

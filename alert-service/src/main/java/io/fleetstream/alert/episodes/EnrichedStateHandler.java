@@ -171,7 +171,8 @@ class EnrichedStateHandler implements RecordHandler<EnrichedState> {
 		}
 
 		private static Map<String, Object> values(JsonParser parser) {
-			Map<String, Object> values = new HashMap<>();
+			// room for the simulator's ~30 paths without growing twice
+			Map<String, Object> values = new HashMap<>(64);
 			String name;
 			while ((name = parser.nextName()) != null) {
 				values.put(name, value(parser, parser.nextToken()));

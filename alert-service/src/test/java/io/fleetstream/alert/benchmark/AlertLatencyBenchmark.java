@@ -1,6 +1,7 @@
 package io.fleetstream.alert.benchmark;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,6 +31,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -133,11 +135,11 @@ public final class AlertLatencyBenchmark {
 	 * consumer group joined, partitions assigned), so its start-up is not measured.
 	 */
 	private static void prime(String bootstrap, String topic, SnsStandIn sns, AutoCloseable service) {
-		try (KafkaProducer<String, String> producer = new KafkaProducer<>(
+		try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
 				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap), new StringSerializer(),
-				new StringSerializer())) {
+				new ByteArraySerializer())) {
 			producer.send(new ProducerRecord<>(topic, "bench-primer",
-					record("bench-primer", System.currentTimeMillis(), true, "\"safety.crashDetected\"")));
+					record("bench-primer", System.currentTimeMillis(), true, CRASH)));
 		}
 		long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
 		while (sns.published().isEmpty()) {
@@ -162,7 +164,7 @@ public final class AlertLatencyBenchmark {
 
 		private final String topic;
 
-		private final KafkaProducer<String, String> producer;
+		private final KafkaProducer<String, byte[]> producer;
 
 		private final Random random = new Random(42);
 
@@ -186,7 +188,7 @@ public final class AlertLatencyBenchmark {
 			// as enrichment-service produces cars.enriched.json (its application.yaml)
 			config.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "zstd");
 			config.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
-			this.producer = new KafkaProducer<>(config, new StringSerializer(), new StringSerializer());
+			this.producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
 			this.cars = new String[options.cars];
 			this.lastEventTime = new long[options.cars];
 			this.crashed = new boolean[options.cars];
@@ -234,7 +236,7 @@ public final class AlertLatencyBenchmark {
 					this.firingEpisode[car] = this.cars[car] + "~crash-detected~" + eventTime;
 					key = this.firingEpisode[car] + ":FIRING";
 				}
-				String value = record(this.cars[car], eventTime, crash, changed(key != null, crash));
+				byte[] value = record(this.cars[car], eventTime, crash, changed(key != null, crash));
 				if (key != null) {
 					sent.put(key, System.nanoTime());
 				}
@@ -249,27 +251,24 @@ public final class AlertLatencyBenchmark {
 		}
 
 		/**
-		 * The paths the record changed, as enrichment-service lists them: the crash flag
-		 * when it is set or cleared, else a GPS fix for three records in four, a status
-		 * update of one to three signals for the fourth (the simulator's mix, as the
-		 * benchmark module's TelemetryMix generates it).
+		 * The paths the record changed (indexes into {@link #STATE_PATHS}), as
+		 * enrichment-service lists them: the crash flags when they are set or cleared,
+		 * else a GPS fix for three records in four, a status update of one to three
+		 * signals for the fourth (the simulator's mix, as the benchmark module's
+		 * TelemetryMix generates it).
 		 */
-		private String changed(boolean crashFlagChanged, boolean crash) {
+		private int[] changed(boolean crashFlagChanged, boolean crash) {
 			if (crashFlagChanged) {
-				return crash ? "\"safety.crashDetected\",\"safety.airbagDeployed\"" : "\"safety.crashDetected\"";
+				return crash ? CRASH : CRASH_CLEARED;
 			}
 			if (this.random.nextInt(4) != 0) {
 				return GPS_FIX;
 			}
-			StringBuilder changed = new StringBuilder();
-			int count = 1 + this.random.nextInt(3);
-			for (int i = 0; i < count; i++) {
-				changed.append((i > 0) ? "," : "")
-					.append('"')
-					.append(STATUS_CHANGES[this.random.nextInt(STATUS_CHANGES.length)])
-					.append('"');
+			int[] changed = new int[1 + this.random.nextInt(3)];
+			for (int i = 0; i < changed.length; i++) {
+				changed[i] = STATUS_CHANGES[this.random.nextInt(STATUS_CHANGES.length)];
 			}
-			return changed.toString();
+			return changed;
 		}
 
 		@Override
@@ -278,13 +277,6 @@ public final class AlertLatencyBenchmark {
 		}
 
 	}
-
-	private static final String GPS_FIX = "\"gps.lat\",\"gps.lng\",\"gps.speedKmh\",\"gps.heading\"";
-
-	/** The simulator's signals that change while driving. */
-	private static final String[] STATUS_CHANGES = { "engine.rpm", "engine.coolantTempC", "engine.oil.tempC",
-			"battery.voltage", "battery.socPct", "fuel.levelPct", "tires.pressureKpa.frontLeft", "speedKmh",
-			"odometerKm", "body.locked", "body.doors.frontLeft" };
 
 	/**
 	 * The simulator's 25 signals and a GPS fix, as enrichment-service holds them for a
@@ -309,13 +301,25 @@ public final class AlertLatencyBenchmark {
 			"odometerKm", "gps.lat", "gps.lng", "gps.speedKmh", "gps.heading", "safety.crashDetected",
 			"safety.airbagDeployed" };
 
+	private static final int[] GPS_FIX = { 23, 24, 25, 26 };
+
+	private static final int[] CRASH = { 27, 28 };
+
+	private static final int[] CRASH_CLEARED = { 27 };
+
+	/**
+	 * The simulator's signals that change while driving: engine.rpm, coolant, oil
+	 * temperature, voltage, charge, fuel, a tyre, speed, odometer, lock, a door.
+	 */
+	private static final int[] STATUS_CHANGES = { 1, 2, 4, 14, 15, 16, 17, 21, 22, 10, 5 };
+
 	/**
 	 * A {@code cars.enriched.json} value as enrichment-service writes it
 	 * (docs/enriched-message.md): the car's whole state (about 2 KB) with every path's
 	 * event time; the paths of this update at the record's time, the others a few seconds
 	 * older.
 	 */
-	private static String record(String carId, long eventTime, boolean crash, String changed) {
+	private static byte[] record(String carId, long eventTime, boolean crash, int[] changed) {
 		StringBuilder json = new StringBuilder(2400);
 		json.append("{\"carId\":\"")
 			.append(carId)
@@ -323,9 +327,13 @@ public final class AlertLatencyBenchmark {
 			.append(eventTime)
 			.append(",\"processingTime\":")
 			.append(eventTime)
-			.append(",\"source\":{\"topic\":\"cars.status.json\",\"partition\":0,\"offset\":1},\"changed\":[")
-			.append(changed)
-			.append("],\"state\":{")
+			.append(",\"source\":{\"topic\":\"cars.status.json\",\"partition\":0,\"offset\":1},\"changed\":[");
+		boolean[] now = new boolean[STATE_PATHS.length];
+		for (int i = 0; i < changed.length; i++) {
+			json.append((i > 0) ? ",\"" : "\"").append(STATE_PATHS[changed[i]]).append('"');
+			now[changed[i]] = true;
+		}
+		json.append("],\"state\":{")
 			.append(STATE)
 			.append(",\"safety.crashDetected\":")
 			.append(crash)
@@ -333,14 +341,23 @@ public final class AlertLatencyBenchmark {
 			.append(crash)
 			.append("},\"stateTimes\":{");
 		for (int i = 0; i < STATE_PATHS.length; i++) {
-			String path = STATE_PATHS[i];
-			boolean now = changed.contains("\"" + path + "\"");
-			json.append((i > 0) ? ",\"" : "\"").append(path).append("\":").append(now ? eventTime : eventTime - 3000);
+			json.append((i > 0) ? ",\"" : "\"")
+				.append(STATE_PATHS[i])
+				.append("\":")
+				.append(now[i] ? eventTime : eventTime - 3000);
 		}
-		return json.append("},\"reference\":{\"plate\":\"12가3456\",\"model\":\"Ioniq 5\",\"zone\":\"gangnam\",")
-			.append("\"fuel_type\":\"EV\",\"device_id\":\"dev-7\",\"firmware\":\"3.2.1\"},\"referenceKnown\":true}")
-			.toString();
+		// the rest is the same for every record (and the only non-ASCII part)
+		json.append('}');
+		byte[] head = json.toString().getBytes(StandardCharsets.US_ASCII);
+		byte[] value = Arrays.copyOf(head, head.length + REFERENCE.length);
+		System.arraycopy(REFERENCE, 0, value, head.length, REFERENCE.length);
+		return value;
 	}
+
+	private static final byte[] REFERENCE = (",\"reference\":{\"plate\":\"12가3456\",\"model\":\"Ioniq 5\","
+			+ "\"zone\":\"gangnam\",\"fuel_type\":\"EV\",\"device_id\":\"dev-7\",\"firmware\":\"3.2.1\"},"
+			+ "\"referenceKnown\":true}")
+		.getBytes(StandardCharsets.UTF_8);
 
 	/**
 	 * Waits until every measured transition is published, or the timeout: what is still
