@@ -118,7 +118,12 @@ final class AlertApps {
 		}
 	}
 
-	/** An enriched record in the documented shape (docs/enriched-message.md). */
+	/**
+	 * An enriched record in the documented shape (docs/enriched-message.md): every path
+	 * given carries the record's event time, so every one is in {@code changed}, as
+	 * enrichment-service lists an update's paths (alert-service evaluates a rule only on
+	 * records whose changed paths it reads).
+	 */
 	static String[] enriched(String carId, long eventTime, Map<String, Object> state) {
 		String signals = state.entrySet()
 			.stream()
@@ -128,9 +133,10 @@ final class AlertApps {
 			.stream()
 			.map((path) -> "\"" + path + "\":" + eventTime)
 			.collect(Collectors.joining(","));
+		String changed = state.keySet().stream().map((path) -> "\"" + path + "\"").collect(Collectors.joining(","));
 		String value = "{\"carId\":\"" + carId + "\",\"eventTime\":" + eventTime + ",\"processingTime\":" + eventTime
-				+ ",\"source\":{\"topic\":\"cars.status.json\",\"partition\":0,\"offset\":1},\"changed\":[],\"state\":{"
-				+ signals + "},\"stateTimes\":{" + times
+				+ ",\"source\":{\"topic\":\"cars.status.json\",\"partition\":0,\"offset\":1},\"changed\":[" + changed
+				+ "],\"state\":{" + signals + "},\"stateTimes\":{" + times
 				+ "},\"reference\":{\"plate\":\"12가3456\",\"model\":\"Ioniq 5\"},\"referenceKnown\":true}";
 		return new String[] { carId, value };
 	}

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import io.fleetstream.alert.evaluation.CarAlerts;
 import io.fleetstream.alert.evaluation.CarEvaluator;
 import io.fleetstream.alert.evaluation.EnrichedState;
+import io.fleetstream.alert.evaluation.KnownConditions;
 import io.fleetstream.alert.evaluation.Transition;
 import io.fleetstream.alert.silences.Silence;
 import io.fleetstream.alert.silences.SilenceStore;
@@ -32,7 +32,9 @@ import org.slf4j.LoggerFactory;
  * <ol>
  * <li>the partition's state is in memory, loaded in bulk on assignment;</li>
  * <li>a batch is evaluated against it; a record at or below a car's last evaluated offset
- * is a replay and changes nothing;</li>
+ * is a replay and changes nothing; a rule whose paths the record did not change keeps the
+ * condition value remembered for the car (in memory only), unless a record of the car was
+ * rejected since ({@link UnreadRecords});</li>
  * <li>the new states and the transitions they produced are written in one HSET per
  * partition (the outbox), then applied in memory;</li>
  * <li>the outbox is flushed ({@link TransitionFlusher}).</li>
@@ -61,10 +63,12 @@ class AlertLoader implements RecordLoader<EnrichedState>, RouteLifecycle {
 
 	private final Clock clock;
 
+	private final UnreadRecords unread;
+
 	private final Map<TopicPartition, PartitionState> states = new ConcurrentHashMap<>();
 
 	AlertLoader(CarEvaluator evaluator, Transitions transitions, PartitionStore store, TransitionFlusher flusher,
-			SilenceStore silences, AlertMetrics metrics, Clock clock) {
+			SilenceStore silences, AlertMetrics metrics, UnreadRecords unread, Clock clock) {
 		this.evaluator = evaluator;
 		this.transitions = transitions;
 		this.store = store;
@@ -72,6 +76,7 @@ class AlertLoader implements RecordLoader<EnrichedState>, RouteLifecycle {
 		this.silences = silences;
 		this.metrics = metrics;
 		this.clock = clock;
+		this.unread = unread;
 		metrics.pendingEpisodes(() -> this.states.values().stream().mapToLong(PartitionState::pendingEpisodes).sum());
 	}
 
@@ -94,6 +99,7 @@ class AlertLoader implements RecordLoader<EnrichedState>, RouteLifecycle {
 	@Override
 	public void partitionsRevoked(Collection<TopicPartition> partitions) {
 		partitions.forEach(this.states::remove);
+		this.unread.forget(partitions);
 	}
 
 	@Override
@@ -101,32 +107,34 @@ class AlertLoader implements RecordLoader<EnrichedState>, RouteLifecycle {
 		Instant now = this.clock.instant();
 		List<Silence> current = this.silences.current(now);
 		Map<TopicPartition, PartitionStore.Changes> changes = new LinkedHashMap<>();
-		Map<String, RecordCoordinates> sources = new HashMap<>();
 		for (LoadRecord<EnrichedState> record : records) {
 			TopicPartition partition = record.source().topicPartition();
 			PartitionState state = state(partition);
 			PartitionStore.Changes change = changes.computeIfAbsent(partition, (tp) -> new PartitionStore.Changes());
 			EnrichedState value = record.value();
 			CarAlerts previous = change.cars.getOrDefault(value.carId(), state.car(value.carId()));
-			String source = record.source().id();
-			// replays too: a retried batch may finish transitions its first attempt
-			// recorded
-			sources.put(source, record.source());
-			CarEvaluator.Evaluation evaluation = this.evaluator.evaluate(previous, value, record.source().offset());
+			KnownConditions known = change.conditions.getOrDefault(value.carId(), state.conditions(value.carId()));
+			if (this.unread.missedBefore(partition, value.carId(), record.source().offset())) {
+				known = KnownConditions.NONE;
+			}
+			CarEvaluator.Evaluation evaluation = this.evaluator.evaluate(previous, known, value,
+					record.source().offset());
 			if (evaluation.replayed()) {
 				continue;
 			}
 			change.cars.put(value.carId(), evaluation.next());
+			change.conditions.put(value.carId(), evaluation.conditions());
 			evaluation.failures().forEach((failure) -> this.metrics.ruleError(failure.ruleId()));
 			for (Transition transition : evaluation.transitions()) {
-				change.entries.add(this.transitions.entry(transition, value, source, current, now));
+				change.entries.add(this.transitions.entry(transition, value, record.source().id(), current, now));
 			}
 		}
 		applyAndRecord(changes);
+		changes.forEach((partition, change) -> this.unread.evaluated(partition, change.cars));
 		List<LoadResult.Failure> failures = new ArrayList<>();
 		for (TopicPartition partition : changes.keySet()) {
 			for (TransitionFlusher.Refused refused : this.flusher.flush(partition, state(partition))) {
-				RecordCoordinates source = (refused.event() != null) ? sources.get(refused.event().source()) : null;
+				RecordCoordinates source = (refused.event() != null) ? source(records, refused.event().source()) : null;
 				refusal(refused);
 				if (source != null) {
 					failures.add(new LoadResult.Failure(source, refused.reason(), "SNS refused the "
@@ -135,6 +143,23 @@ class AlertLoader implements RecordLoader<EnrichedState>, RouteLifecycle {
 			}
 		}
 		return LoadResult.failing(failures);
+	}
+
+	/**
+	 * The batch's record with this {@code topic/partition/offset}, else {@code null}: the
+	 * cause of a refused notification, which may also be a transition a failed earlier
+	 * attempt of the batch recorded (looked up only on a refusal, which is rare).
+	 */
+	private static RecordCoordinates source(List<LoadRecord<EnrichedState>> records, String id) {
+		if (id == null) {
+			return null;
+		}
+		for (LoadRecord<EnrichedState> record : records) {
+			if (record.source().id().equals(id)) {
+				return record.source();
+			}
+		}
+		return null;
 	}
 
 	private void refusal(TransitionFlusher.Refused refused) {
@@ -190,6 +215,7 @@ class AlertLoader implements RecordLoader<EnrichedState>, RouteLifecycle {
 		changes.forEach((partition, change) -> {
 			PartitionState state = state(partition);
 			state.cars.putAll(change.cars);
+			state.conditions.putAll(change.conditions);
 			for (OutboxEntry entry : change.entries) {
 				state.outbox.put(entry.event().notificationId(), entry);
 				this.metrics.transition(entry.event().ruleId(), entry.event().severity(), entry.event().state(),

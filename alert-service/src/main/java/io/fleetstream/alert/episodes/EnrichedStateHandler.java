@@ -1,12 +1,15 @@
 package io.fleetstream.alert.episodes;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import io.fleetstream.alert.evaluation.EnrichedState;
 import io.fleetstream.common.pipeline.Handled;
 import io.fleetstream.common.pipeline.RecordHandler;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -21,12 +24,28 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>
  * The value is read as a token stream straight into the maps the rules read, not into a
  * JSON tree first: this parse is a fifth of the service's CPU per record (docs/alerts.md,
- * "Benchmark"). The fields the rules do not read ({@code source}, {@code changed}, ...)
- * are skipped without being materialised.
+ * "Benchmark"). The fields the rules do not read ({@code source}, ...) are skipped
+ * without being materialised, and so is {@code stateTimes} (half the message) unless a
+ * rule reads the paths' times ({@code state.age}). {@code changed} is kept when it is an
+ * array of strings (else the record counts as having changed every path).
  */
 class EnrichedStateHandler implements RecordHandler<EnrichedState> {
 
 	static final String NAME = "enriched-state";
+
+	private final boolean readTimes;
+
+	private final UnreadRecords unread;
+
+	/**
+	 * @param readTimes whether to read {@code stateTimes} (a rule calls
+	 * {@code state.age})
+	 * @param unread told of every rejected record that has a car
+	 */
+	EnrichedStateHandler(boolean readTimes, UnreadRecords unread) {
+		this.readTimes = readTimes;
+		this.unread = unread;
+	}
 
 	/**
 	 * Reads a nested container (rare) as a tree from the middle of the stream, so the
@@ -51,10 +70,18 @@ class EnrichedStateHandler implements RecordHandler<EnrichedState> {
 		if (record.key() == null || record.key().isBlank()) {
 			return Handled.rejected("missing-car-id", "The record has no key (the car id)");
 		}
+		Handled<EnrichedState> handled = read(record);
+		if (handled instanceof Handled.Rejected) {
+			this.unread.rejected(new TopicPartition(record.topic(), record.partition()), record.key(), record.offset());
+		}
+		return handled;
+	}
+
+	private Handled<EnrichedState> read(ConsumerRecord<String, byte[]> record) {
 		if (record.value() == null) {
 			return Handled.rejected("invalid-json", "The value is not a JSON object");
 		}
-		Fields fields = new Fields();
+		Fields fields = new Fields(this.readTimes);
 		try (JsonParser parser = json.createParser(record.value())) {
 			if (parser.nextToken() != JsonToken.START_OBJECT) {
 				return Handled.rejected("invalid-json", "The value is not a JSON object");
@@ -77,7 +104,7 @@ class EnrichedStateHandler implements RecordHandler<EnrichedState> {
 		long time = fields.eventTime;
 		return Handled.accepted(new EnrichedState(record.key(), time, fields.signals,
 				(fields.times != null) ? fields.times : new HashMap<>(),
-				(fields.reference != null) ? fields.reference : new HashMap<>()), time);
+				(fields.reference != null) ? fields.reference : new HashMap<>(), fields.changed), time);
 	}
 
 	/**
@@ -86,7 +113,11 @@ class EnrichedStateHandler implements RecordHandler<EnrichedState> {
 	 */
 	private static final class Fields {
 
+		final boolean readTimes;
+
 		Long eventTime;
+
+		List<String> changed;
 
 		String eventTimeText = "null";
 
@@ -95,6 +126,10 @@ class EnrichedStateHandler implements RecordHandler<EnrichedState> {
 		Map<String, Long> times;
 
 		Map<String, Object> reference;
+
+		Fields(boolean readTimes) {
+			this.readTimes = readTimes;
+		}
 
 		/** Reads the root object's fields; the parser is at its START_OBJECT. */
 		void read(JsonParser parser) {
@@ -109,7 +144,9 @@ class EnrichedStateHandler implements RecordHandler<EnrichedState> {
 						this.eventTimeText = integral ? null : text(parser, token);
 					}
 					case "state" -> this.signals = (token == JsonToken.START_OBJECT) ? values(parser) : skip(parser);
-					case "stateTimes" -> this.times = (token == JsonToken.START_OBJECT) ? times(parser) : skip(parser);
+					case "stateTimes" ->
+						this.times = (this.readTimes && token == JsonToken.START_OBJECT) ? times(parser) : skip(parser);
+					case "changed" -> this.changed = (token == JsonToken.START_ARRAY) ? strings(parser) : skip(parser);
 					case "reference" ->
 						this.reference = (token == JsonToken.START_OBJECT) ? values(parser) : skip(parser);
 					default -> parser.skipChildren();
@@ -134,12 +171,29 @@ class EnrichedStateHandler implements RecordHandler<EnrichedState> {
 		}
 
 		private static Map<String, Object> values(JsonParser parser) {
-			Map<String, Object> values = new HashMap<>();
+			// room for the simulator's ~30 paths without growing twice
+			Map<String, Object> values = new HashMap<>(64);
 			String name;
 			while ((name = parser.nextName()) != null) {
 				values.put(name, value(parser, parser.nextToken()));
 			}
 			return values;
+		}
+
+		/** The array's strings, or {@code null} if it holds anything else. */
+		private static List<String> strings(JsonParser parser) {
+			List<String> strings = new ArrayList<>();
+			JsonToken token;
+			while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
+				if (token != JsonToken.VALUE_STRING) {
+					parser.skipChildren();
+					strings = null;
+				}
+				else if (strings != null) {
+					strings.add(parser.getString());
+				}
+			}
+			return strings;
 		}
 
 		/** Integral values only; the others are left out. */

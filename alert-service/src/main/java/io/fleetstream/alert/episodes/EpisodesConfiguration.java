@@ -28,9 +28,13 @@ import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 @Configuration(proxyBeanMethods = false)
 class EpisodesConfiguration {
 
+	/** The enriched route's rejected records, between its handler and its loader. */
+	private final UnreadRecords unreadRecords = new UnreadRecords();
+
 	@Bean
-	EnrichedStateHandler enrichedStateHandler() {
-		return new EnrichedStateHandler();
+	EnrichedStateHandler enrichedStateHandler(RuleSet rules) {
+		return new EnrichedStateHandler(rules.all().stream().anyMatch((rule) -> rule.reads().usesTimes()),
+				this.unreadRecords);
 	}
 
 	@Bean
@@ -83,7 +87,7 @@ class EpisodesConfiguration {
 			TransitionFlusher flusher, SilenceStore silenceStore, AlertMetrics metrics, Transitions transitions) {
 		return new AlertLoader(new CarEvaluator(rules.all()), transitions,
 				new PartitionStore(redis, timeout(connectionFactory)), flusher, silenceStore, metrics,
-				Clock.systemUTC());
+				this.unreadRecords, Clock.systemUTC());
 	}
 
 	@Bean

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.concurrent.CompletionStage;
 
 import io.fleetstream.alert.evaluation.CarAlerts;
+import io.fleetstream.alert.evaluation.KnownConditions;
 import io.fleetstream.common.redis.AsyncRedis;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import org.apache.kafka.common.TopicPartition;
@@ -69,6 +70,9 @@ final class PartitionStore {
 		final Map<String, CarAlerts> cars = new LinkedHashMap<>();
 
 		final List<OutboxEntry> entries = new ArrayList<>();
+
+		/** The cars' condition values after the batch (memory only, not written). */
+		final Map<String, KnownConditions> conditions = new HashMap<>();
 
 		/** The partition's new offset ({@link PartitionState#offset}), else -1. */
 		long offset = -1;

@@ -25,10 +25,13 @@ import org.jspecify.annotations.Nullable;
  * @param targets SNS topic ARNs (empty: the default topic)
  * @param params the thresholds the condition reads as {@code params.<name>}
  * @param paths the state paths the condition names, whose values an alert shows
+ * @param reads what the condition reads, so a record that changed none of it need not
+ * evaluate it again
  */
 public record Rule(String id, RuleKind kind, String description, @Nullable String condition,
 		CelRuntime.@Nullable Program program, Duration forDuration, Duration cooldown, Severity severity,
-		String subject, String message, List<String> targets, Map<String, Object> params, List<String> paths) {
+		String subject, String message, List<String> targets, Map<String, Object> params, List<String> paths,
+		ConditionReads reads) {
 
 	/**
 	 * Evaluates the condition over a car's state.

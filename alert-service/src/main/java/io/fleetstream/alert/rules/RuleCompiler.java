@@ -91,8 +91,11 @@ public final class RuleCompiler {
 		Duration forDuration = duration(settings.forDuration(), "for", problems);
 		Duration cooldown = duration(settings.cooldown(), "cooldown", problems);
 		CelRuntime.Program program = null;
+		ConditionReads reads = ConditionReads.ALWAYS;
 		if (kind == RuleKind.CONDITION) {
-			program = program(settings.condition(), problems);
+			CelAbstractSyntaxTree ast = ast(settings.condition(), problems);
+			program = (ast != null) ? program(ast, problems) : null;
+			reads = (ast != null) ? ConditionReads.of(ast.getExpr()) : ConditionReads.ALWAYS;
 			unknownParams(settings, problems);
 			durationLiterals(settings.condition(), problems);
 		}
@@ -115,25 +118,32 @@ public final class RuleCompiler {
 		}
 		String description = (settings.description() != null) ? settings.description() : id;
 		return new Rule(id, kind, description, settings.condition(), program, forDuration, cooldown, severity, subject,
-				message, List.copyOf(settings.targets()), params(settings.params()), paths(settings.condition()));
+				message, List.copyOf(settings.targets()), params(settings.params()), paths(settings.condition()),
+				reads);
 	}
 
-	private CelRuntime.Program program(String condition, List<String> problems) {
+	private CelAbstractSyntaxTree ast(String condition, List<String> problems) {
 		if (condition == null || condition.isBlank()) {
 			problems.add("a condition rule needs a 'condition'");
 			return null;
 		}
 		try {
-			CelAbstractSyntaxTree ast = this.compiler.compile(condition).getAst();
-			return this.runtime.createProgram(ast);
+			return this.compiler.compile(condition).getAst();
 		}
 		catch (CelValidationException ex) {
 			problems.add("condition does not compile: " + ex.getMessage().replace('\n', ' '));
+			return null;
+		}
+	}
+
+	private CelRuntime.Program program(CelAbstractSyntaxTree ast, List<String> problems) {
+		try {
+			return this.runtime.createProgram(ast);
 		}
 		catch (CelEvaluationException ex) {
 			problems.add("condition cannot be planned: " + ex.getMessage());
+			return null;
 		}
-		return null;
 	}
 
 	private static void unknownParams(RuleSettings settings, List<String> problems) {

@@ -1,6 +1,7 @@
 package io.fleetstream.alert.benchmark;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,6 +31,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -133,11 +135,11 @@ public final class AlertLatencyBenchmark {
 	 * consumer group joined, partitions assigned), so its start-up is not measured.
 	 */
 	private static void prime(String bootstrap, String topic, SnsStandIn sns, AutoCloseable service) {
-		try (KafkaProducer<String, String> producer = new KafkaProducer<>(
+		try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
 				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap), new StringSerializer(),
-				new StringSerializer())) {
+				new ByteArraySerializer())) {
 			producer.send(new ProducerRecord<>(topic, "bench-primer",
-					record("bench-primer", System.currentTimeMillis(), true)));
+					record("bench-primer", System.currentTimeMillis(), true, CRASH)));
 		}
 		long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
 		while (sns.published().isEmpty()) {
@@ -162,7 +164,7 @@ public final class AlertLatencyBenchmark {
 
 		private final String topic;
 
-		private final KafkaProducer<String, String> producer;
+		private final KafkaProducer<String, byte[]> producer;
 
 		private final Random random = new Random(42);
 
@@ -183,7 +185,10 @@ public final class AlertLatencyBenchmark {
 			config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
 			config.put(ProducerConfig.ACKS_CONFIG, "all");
 			config.put(ProducerConfig.LINGER_MS_CONFIG, 5);
-			this.producer = new KafkaProducer<>(config, new StringSerializer(), new StringSerializer());
+			// as enrichment-service produces cars.enriched.json (its application.yaml)
+			config.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "zstd");
+			config.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
+			this.producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
 			this.cars = new String[options.cars];
 			this.lastEventTime = new long[options.cars];
 			this.crashed = new boolean[options.cars];
@@ -231,7 +236,7 @@ public final class AlertLatencyBenchmark {
 					this.firingEpisode[car] = this.cars[car] + "~crash-detected~" + eventTime;
 					key = this.firingEpisode[car] + ":FIRING";
 				}
-				String value = record(this.cars[car], eventTime, crash);
+				byte[] value = record(this.cars[car], eventTime, crash, changed(key != null, crash));
 				if (key != null) {
 					sent.put(key, System.nanoTime());
 				}
@@ -245,6 +250,27 @@ public final class AlertLatencyBenchmark {
 					phase, total, elapsed, total / elapsed, late, maxLateNanos / 1e6);
 		}
 
+		/**
+		 * The paths the record changed (indexes into {@link #STATE_PATHS}), as
+		 * enrichment-service lists them: the crash flags when they are set or cleared,
+		 * else a GPS fix for three records in four, a status update of one to three
+		 * signals for the fourth (the simulator's mix, as the benchmark module's
+		 * TelemetryMix generates it).
+		 */
+		private int[] changed(boolean crashFlagChanged, boolean crash) {
+			if (crashFlagChanged) {
+				return crash ? CRASH : CRASH_CLEARED;
+			}
+			if (this.random.nextInt(4) != 0) {
+				return GPS_FIX;
+			}
+			int[] changed = new int[1 + this.random.nextInt(3)];
+			for (int i = 0; i < changed.length; i++) {
+				changed[i] = STATUS_CHANGES[this.random.nextInt(STATUS_CHANGES.length)];
+			}
+			return changed;
+		}
+
 		@Override
 		public void close() {
 			this.producer.close();
@@ -252,15 +278,86 @@ public final class AlertLatencyBenchmark {
 
 	}
 
-	private static String record(String carId, long eventTime, boolean crash) {
-		return "{\"carId\":\"" + carId + "\",\"eventTime\":" + eventTime + ",\"processingTime\":" + eventTime
-				+ ",\"source\":{\"topic\":\"cars.status.json\",\"partition\":0,\"offset\":1},\"changed\":[\"safety.crashDetected\"],"
-				+ "\"state\":{\"engine.on\":true,\"engine.coolantTempC\":90.5,\"speedKmh\":42.0,\"battery.voltage\":12.6,"
-				+ "\"battery.socPct\":80.0,\"body.lights.headlights\":\"OFF\",\"body.doors.frontLeft\":\"CLOSED\","
-				+ "\"tires.pressureKpa.frontLeft\":230,\"safety.airbagDeployed\":false,\"safety.crashDetected\":"
-				+ crash + ",\"gps.lat\":37.5665,\"gps.lng\":126.978},\"stateTimes\":{\"safety.crashDetected\":"
-				+ eventTime + "},\"reference\":{\"plate\":\"12가3456\"},\"referenceKnown\":true}";
+	/**
+	 * The simulator's 25 signals and a GPS fix, as enrichment-service holds them for a
+	 * car (local-stack's {@code Signal}; the benchmark module's TelemetryMix), in the
+	 * state's order; the crash and airbag flags are set per record.
+	 */
+	private static final String STATE = "\"engine.on\":true,\"engine.rpm\":2100,\"engine.coolantTempC\":90.5,"
+			+ "\"engine.oil.level\":\"ok\",\"engine.oil.tempC\":95.2,\"body.doors.frontLeft\":\"closed\","
+			+ "\"body.doors.frontRight\":\"closed\",\"body.doors.rearLeft\":\"closed\",\"body.doors.rearRight\":\"closed\","
+			+ "\"body.doors.trunk\":\"closed\",\"body.locked\":false,\"body.lights.headlights\":\"OFF\","
+			+ "\"body.lights.highBeam\":\"OFF\",\"body.lights.parking\":\"OFF\",\"battery.voltage\":12.6,"
+			+ "\"battery.socPct\":80.0,\"fuel.levelPct\":61.5,\"tires.pressureKpa.frontLeft\":230,"
+			+ "\"tires.pressureKpa.frontRight\":231,\"tires.pressureKpa.rearLeft\":228,\"tires.pressureKpa.rearRight\":229,"
+			+ "\"speedKmh\":42,\"odometerKm\":48211.7,\"gps.lat\":37.5665,\"gps.lng\":126.978,\"gps.speedKmh\":42.5,"
+			+ "\"gps.heading\":180";
+
+	private static final String[] STATE_PATHS = { "engine.on", "engine.rpm", "engine.coolantTempC", "engine.oil.level",
+			"engine.oil.tempC", "body.doors.frontLeft", "body.doors.frontRight", "body.doors.rearLeft",
+			"body.doors.rearRight", "body.doors.trunk", "body.locked", "body.lights.headlights", "body.lights.highBeam",
+			"body.lights.parking", "battery.voltage", "battery.socPct", "fuel.levelPct", "tires.pressureKpa.frontLeft",
+			"tires.pressureKpa.frontRight", "tires.pressureKpa.rearLeft", "tires.pressureKpa.rearRight", "speedKmh",
+			"odometerKm", "gps.lat", "gps.lng", "gps.speedKmh", "gps.heading", "safety.crashDetected",
+			"safety.airbagDeployed" };
+
+	private static final int[] GPS_FIX = { 23, 24, 25, 26 };
+
+	private static final int[] CRASH = { 27, 28 };
+
+	private static final int[] CRASH_CLEARED = { 27 };
+
+	/**
+	 * The simulator's signals that change while driving: engine.rpm, coolant, oil
+	 * temperature, voltage, charge, fuel, a tyre, speed, odometer, lock, a door.
+	 */
+	private static final int[] STATUS_CHANGES = { 1, 2, 4, 14, 15, 16, 17, 21, 22, 10, 5 };
+
+	/**
+	 * A {@code cars.enriched.json} value as enrichment-service writes it
+	 * (docs/enriched-message.md): the car's whole state (about 2 KB) with every path's
+	 * event time; the paths of this update at the record's time, the others a few seconds
+	 * older.
+	 */
+	private static byte[] record(String carId, long eventTime, boolean crash, int[] changed) {
+		StringBuilder json = new StringBuilder(2400);
+		json.append("{\"carId\":\"")
+			.append(carId)
+			.append("\",\"eventTime\":")
+			.append(eventTime)
+			.append(",\"processingTime\":")
+			.append(eventTime)
+			.append(",\"source\":{\"topic\":\"cars.status.json\",\"partition\":0,\"offset\":1},\"changed\":[");
+		boolean[] now = new boolean[STATE_PATHS.length];
+		for (int i = 0; i < changed.length; i++) {
+			json.append((i > 0) ? ",\"" : "\"").append(STATE_PATHS[changed[i]]).append('"');
+			now[changed[i]] = true;
+		}
+		json.append("],\"state\":{")
+			.append(STATE)
+			.append(",\"safety.crashDetected\":")
+			.append(crash)
+			.append(",\"safety.airbagDeployed\":")
+			.append(crash)
+			.append("},\"stateTimes\":{");
+		for (int i = 0; i < STATE_PATHS.length; i++) {
+			json.append((i > 0) ? ",\"" : "\"")
+				.append(STATE_PATHS[i])
+				.append("\":")
+				.append(now[i] ? eventTime : eventTime - 3000);
+		}
+		// the rest is the same for every record (and the only non-ASCII part)
+		json.append('}');
+		byte[] head = json.toString().getBytes(StandardCharsets.US_ASCII);
+		byte[] value = Arrays.copyOf(head, head.length + REFERENCE.length);
+		System.arraycopy(REFERENCE, 0, value, head.length, REFERENCE.length);
+		return value;
 	}
+
+	private static final byte[] REFERENCE = (",\"reference\":{\"plate\":\"12가3456\",\"model\":\"Ioniq 5\","
+			+ "\"zone\":\"gangnam\",\"fuel_type\":\"EV\",\"device_id\":\"dev-7\",\"firmware\":\"3.2.1\"},"
+			+ "\"referenceKnown\":true}")
+		.getBytes(StandardCharsets.UTF_8);
 
 	/**
 	 * Waits until every measured transition is published, or the timeout: what is still
@@ -269,10 +366,19 @@ public final class AlertLatencyBenchmark {
 	private static void awaitPublishes(SnsStandIn sns, Set<String> measured, Duration timeout) {
 		long start = System.nanoTime();
 		long deadline = start + timeout.toNanos();
+		// only the requests that arrived since the last look are read: the stand-in has
+		// tens of thousands by the end, and the harness's CPU is measured too
+		Set<String> missingKeys = new HashSet<>(measured);
+		int seen = 0;
 		while (true) {
-			Set<String> published = new HashSet<>();
-			sns.published().forEach((request) -> published.add(notificationKey(request)));
-			long missing = measured.stream().filter((key) -> !published.contains(key)).count();
+			List<SnsRequest> requests = sns.requests();
+			for (SnsRequest request : requests.subList(seen, requests.size())) {
+				if (request.messageId() != null) {
+					missingKeys.remove(notificationKey(request));
+				}
+			}
+			seen = requests.size();
+			long missing = missingKeys.size();
 			if (missing == 0) {
 				System.out.printf("all %,d transitions published %.1f s after the last send%n", measured.size(),
 						(System.nanoTime() - start) / 1e9);

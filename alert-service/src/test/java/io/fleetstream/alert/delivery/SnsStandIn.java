@@ -7,12 +7,12 @@ import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Predicate;
@@ -45,7 +45,11 @@ public final class SnsStandIn implements AutoCloseable {
 
 	private final HttpServer server;
 
-	private final List<SnsRequest> requests = new CopyOnWriteArrayList<>();
+	/**
+	 * Not a CopyOnWriteArrayList: the latency benchmark records tens of thousands, and
+	 * copying them all on every request would be the stand-in's, not SNS's, cost.
+	 */
+	private final List<SnsRequest> requests = Collections.synchronizedList(new ArrayList<>());
 
 	private volatile long failingUntilNanos;
 
@@ -95,12 +99,14 @@ public final class SnsStandIn implements AutoCloseable {
 
 	/** Every request received, in order, whatever it was answered. */
 	public List<SnsRequest> requests() {
-		return List.copyOf(this.requests);
+		synchronized (this.requests) {
+			return List.copyOf(this.requests);
+		}
 	}
 
 	/** The Publish requests answered with a MessageId: what SNS would have sent on. */
 	public List<SnsRequest> published() {
-		return this.requests.stream().filter((request) -> request.messageId() != null).toList();
+		return requests().stream().filter((request) -> request.messageId() != null).toList();
 	}
 
 	/**

@@ -7,6 +7,7 @@ import java.util.Map;
 import io.fleetstream.alert.evaluation.EnrichedState;
 import io.fleetstream.common.pipeline.Handled;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,7 +19,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class EnrichedStateHandlerTests {
 
-	private final EnrichedStateHandler handler = new EnrichedStateHandler();
+	private final UnreadRecords unread = new UnreadRecords();
+
+	private final EnrichedStateHandler handler = new EnrichedStateHandler(true, this.unread);
 
 	@Test
 	void aRecordAsEnrichmentWritesItIsReadWithTypedValues() {
@@ -46,6 +49,38 @@ class EnrichedStateHandlerTests {
 		assertThat(state.signals().get("odometerKm")).isInstanceOf(Long.class);
 		assertThat(state.signalTimes()).isEqualTo(Map.of("engine.on", 1764584130000L, "speedKmh", 1764584130123L));
 		assertThat(state.reference()).isEqualTo(Map.of("plate", "12가3456", "seats", 5L));
+		assertThat(state.changed()).containsExactly("engine.on", "speedKmh");
+	}
+
+	@Test
+	void stateTimesAreSkippedWhenNoRuleReadsThem() {
+		EnrichedStateHandler withoutTimes = new EnrichedStateHandler(false, this.unread);
+		Handled<EnrichedState> handled = withoutTimes.handle(record("car-1", """
+				{"eventTime":1,"changed":["a"],"state":{"a":1},"stateTimes":{"a":1}}"""));
+		assertThat(handled).isInstanceOfSatisfying(Handled.Accepted.class, (accepted) -> {
+			EnrichedState state = (EnrichedState) accepted.value();
+			assertThat(state.signals()).isEqualTo(Map.of("a", 1L));
+			assertThat(state.signalTimes()).isEmpty();
+			assertThat(state.changed()).containsExactly("a");
+		});
+	}
+
+	@Test
+	void aChangedListThatIsMissingOrNotAllStringsMeansEveryPathMayHaveChanged() {
+		assertThat(accepted("car-1", "{\"eventTime\":1,\"state\":{}}").changed()).isNull();
+		assertThat(accepted("car-1", "{\"eventTime\":1,\"changed\":[\"a\",7,{\"b\":1}],\"state\":{}}").changed())
+			.isNull();
+		assertThat(accepted("car-1", "{\"eventTime\":1,\"changed\":\"a\",\"state\":{}}").changed()).isNull();
+		assertThat(accepted("car-1", "{\"eventTime\":1,\"changed\":[],\"state\":{}}").changed()).isEmpty();
+	}
+
+	@Test
+	void aRejectedRecordOfACarIsToldToTheLoaderSoItsNextRecordEvaluatesEveryRule() {
+		TopicPartition partition = new TopicPartition("cars.enriched.json", 0);
+		assertThat(this.unread.missedBefore(partition, "car-1", 1)).isFalse();
+		rejected("car-1", "not json");
+		assertThat(this.unread.missedBefore(partition, "car-1", 1)).isTrue();
+		assertThat(this.unread.missedBefore(partition, "car-2", 1)).isFalse();
 	}
 
 	@Test
