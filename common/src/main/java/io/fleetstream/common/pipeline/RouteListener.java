@@ -130,10 +130,7 @@ final class RouteListener<T>
 		for (TopicPartition partition : partitions) {
 			Long position = positions.get(partition);
 			if (position != null) {
-				callback.seek(partition.topic(), partition.partition(), position);
-				if (this.catchUp != null) {
-					this.catchUp.startsAt(partition, position);
-				}
+				startAt(partition, position, callback);
 			}
 			else if (this.route.isBroadcast()) {
 				callback.seekToBeginning(List.of(partition));
@@ -176,22 +173,26 @@ final class RouteListener<T>
 		if (thread.pendingState.isEmpty()) {
 			return;
 		}
+		Set<TopicPartition> partitions = Set.copyOf(thread.pendingState);
 		Map<TopicPartition, Long> positions;
 		try {
 			positions = thread.loadPendingState(this.lifecycles);
 		}
 		catch (RuntimeException ex) {
 			logger.warn("Route '{}': loading the state of {} failed again, retrying while idle: {}", this.route.name(),
-					thread.pendingState, ex.toString());
+					partitions, ex.toString());
 			return;
 		}
-		logger.info("Route '{}': the state of {} is loaded", this.route.name(), positions.keySet());
-		positions.forEach((partition, position) -> {
-			callback.seek(partition.topic(), partition.partition(), position);
-			if (this.catchUp != null) {
-				this.catchUp.startsAt(partition, position);
-			}
-		});
+		logger.info("Route '{}': the state of {} is loaded", this.route.name(), partitions);
+		positions.forEach((partition, position) -> startAt(partition, position, callback));
+	}
+
+	/** Where the partition's state says to start reading it. */
+	private void startAt(TopicPartition partition, long position, ConsumerSeekCallback callback) {
+		callback.seek(partition.topic(), partition.partition(), position);
+		if (this.catchUp != null) {
+			this.catchUp.startsAt(partition, position);
+		}
 	}
 
 	private void batchCommitted(List<ConsumerRecord<String, byte[]>> records) {
