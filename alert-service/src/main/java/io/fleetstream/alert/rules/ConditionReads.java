@@ -143,29 +143,29 @@ public record ConditionReads(boolean always, Set<String> paths, List<String> pre
 				return;
 			}
 			if (function.equals("_[_]") && call.args().size() == 2 && isState(call.args().get(0))) {
-				String literal = literal(call.args().get(1));
-				if (literal != null) {
-					this.paths.add(literal);
-				}
-				else {
-					this.unknown = true;
-					visit(call.args().get(1));
-				}
+				key(call.args().get(1));
 				return;
 			}
 			if (function.equals("@in") && call.args().size() == 2 && isState(call.args().get(1))) {
-				String literal = literal(call.args().get(0));
-				if (literal != null) {
-					this.paths.add(literal);
-				}
-				else {
-					this.unknown = true;
-					visit(call.args().get(0));
-				}
+				key(call.args().get(0));
 				return;
 			}
 			call.target().ifPresent(this::visit);
 			call.args().forEach(this::visit);
+		}
+
+		/**
+		 * A key looked up in {@code state}: a literal path, else not known statically.
+		 */
+		private void key(CelExpr key) {
+			String literal = literal(key);
+			if (literal != null) {
+				this.paths.add(literal);
+			}
+			else {
+				this.unknown = true;
+				visit(key);
+			}
 		}
 
 		private static boolean isState(CelExpr expr) {
