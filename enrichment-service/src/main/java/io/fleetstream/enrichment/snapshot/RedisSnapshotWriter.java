@@ -14,7 +14,7 @@ import java.util.concurrent.TimeoutException;
 import io.fleetstream.common.pipeline.LoadRecord;
 import io.fleetstream.common.redis.AsyncRedis;
 import io.fleetstream.enrichment.EnrichmentProperties.SnapshotSettings;
-import io.fleetstream.enrichment.redis.LuaScript;
+import io.fleetstream.common.redis.LuaScript;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 

@@ -11,7 +11,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 import io.fleetstream.common.redis.AsyncRedis;
-import io.fleetstream.enrichment.redis.LuaScript;
+import io.fleetstream.common.redis.LuaScript;
 import io.fleetstream.enrichment.redis.RedisReplies;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;

@@ -4,15 +4,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import io.fleetstream.common.gps.GpsFix;
 import io.fleetstream.common.redis.AsyncRedis;
+import io.fleetstream.common.redis.LuaScript;
 import io.fleetstream.ingest.IngestProperties;
-import io.lettuce.core.RedisNoScriptException;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 
@@ -30,7 +29,7 @@ public class PositionWriter {
 
 	private final PositionKeys keys;
 
-	private final PositionScript script = PositionScript.load();
+	private final LuaScript script = LuaScript.load("/scripts/apply-fixes.lua");
 
 	private final ShardBatch.TrackSettings track;
 
@@ -57,7 +56,7 @@ public class PositionWriter {
 		RedisClusterAsyncCommands<byte[], byte[]> commands = this.redis.commands();
 		List<CompletableFuture<List<Long>>> replies = new ArrayList<>(batches.size());
 		for (ShardBatch batch : batches) {
-			replies.add(call(commands, batch));
+			replies.add(this.script.call(commands, ScriptOutputType.MULTI, batch.keys, batch.args));
 		}
 		long deadline = System.nanoTime() + this.timeout.toNanos();
 		int applied = 0;
@@ -68,18 +67,6 @@ public class PositionWriter {
 			stale += counts.get(1).intValue();
 		}
 		return new Outcome(applied, stale);
-	}
-
-	private CompletableFuture<List<Long>> call(RedisClusterAsyncCommands<byte[], byte[]> commands, ShardBatch batch) {
-		CompletableFuture<List<Long>> reply = commands
-			.<List<Long>>evalsha(this.script.sha1(), ScriptOutputType.MULTI, batch.keys, batch.args)
-			.toCompletableFuture();
-		// a node that has not cached the script yet (new, restarted, failed over) gets it
-		// once
-		return reply.exceptionallyCompose((ex) -> isNoScript(ex)
-				? commands.<List<Long>>eval(this.script.source(), ScriptOutputType.MULTI, batch.keys, batch.args)
-					.toCompletableFuture()
-				: CompletableFuture.failedFuture(ex));
 	}
 
 	private List<ShardBatch> split(List<GpsFix> fixes) {
@@ -116,12 +103,6 @@ public class PositionWriter {
 			Thread.currentThread().interrupt();
 			throw new PositionWriteException("Interrupted while writing the batch", ex);
 		}
-	}
-
-	private static boolean isNoScript(Throwable ex) {
-		Throwable cause = (ex instanceof CompletionException) ? ex.getCause() : ex;
-		return cause instanceof RedisNoScriptException
-				|| (cause != null && cause.getMessage() != null && cause.getMessage().startsWith("NOSCRIPT"));
 	}
 
 	/**

@@ -1,4 +1,4 @@
-package io.fleetstream.enrichment.redis;
+package io.fleetstream.common.redis;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,7 +15,8 @@ import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 
 /**
  * A server-side script from the class path, called by its SHA-1 (sent in full once to a
- * node that has not cached it: new, restarted, failed over).
+ * node that has not cached it: new, restarted, failed over). Every service's scripts go
+ * through it, so the {@code NOSCRIPT} fallback is written once.
  */
 public final class LuaScript {
 
@@ -28,6 +29,11 @@ public final class LuaScript {
 		this.sha1 = sha1(source);
 	}
 
+	/**
+	 * Reads the script.
+	 * @param resource an absolute class path resource, e.g. {@code /scripts/apply.lua}
+	 * @throws IllegalStateException if there is no such resource
+	 */
 	public static LuaScript load(String resource) {
 		try (InputStream in = LuaScript.class.getResourceAsStream(resource)) {
 			if (in == null) {
@@ -40,13 +46,21 @@ public final class LuaScript {
 		}
 	}
 
-	/** Sends the call without waiting, so calls issued together are pipelined. */
+	/**
+	 * Sends the call without waiting, so calls issued together are pipelined. A node that
+	 * answers {@code NOSCRIPT} gets the call once more with the script's source
+	 * ({@code EVAL}), which also caches it there; any other error is the reply's.
+	 */
 	public <T> CompletableFuture<T> call(RedisClusterAsyncCommands<byte[], byte[]> commands, ScriptOutputType type,
 			byte[][] keys, byte[]... args) {
 		CompletableFuture<T> reply = commands.<T>evalsha(this.sha1, type, keys, args).toCompletableFuture();
 		return reply.exceptionallyCompose(
 				(ex) -> isNoScript(ex) ? commands.<T>eval(this.source, type, keys, args).toCompletableFuture()
 						: CompletableFuture.failedFuture(ex));
+	}
+
+	String sha1() {
+		return this.sha1;
 	}
 
 	private static boolean isNoScript(Throwable ex) {
