@@ -23,9 +23,16 @@ public final class LuaScript {
 
 	private final String sha1;
 
+	/** The digest and the source as pre-encoded arguments ({@link RedisBatch}). */
+	private final byte[] encodedSha1;
+
+	private final byte[] encodedSource;
+
 	private LuaScript(byte[] source) {
 		this.source = source;
 		this.sha1 = sha1(source);
+		this.encodedSha1 = RespArguments.encode(this.sha1.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+		this.encodedSource = RespArguments.encode(source);
 	}
 
 	public static LuaScript load(String resource) {
@@ -49,7 +56,15 @@ public final class LuaScript {
 						: CompletableFuture.failedFuture(ex));
 	}
 
-	private static boolean isNoScript(Throwable ex) {
+	byte[] encodedSha1() {
+		return this.encodedSha1;
+	}
+
+	byte[] encodedSource() {
+		return this.encodedSource;
+	}
+
+	static boolean isNoScript(Throwable ex) {
 		Throwable cause = (ex instanceof CompletionException) ? ex.getCause() : ex;
 		return cause instanceof RedisNoScriptException
 				|| (cause != null && cause.getMessage() != null && cause.getMessage().startsWith("NOSCRIPT"));
