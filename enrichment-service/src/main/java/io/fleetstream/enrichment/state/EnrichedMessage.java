@@ -55,8 +55,8 @@ public final class EnrichedMessage {
 			}
 			out.quoted(SignalPaths.escaped(changed.get(i)));
 		}
-		// the state's arrays are read twice, once for state and once for stateTimes: the
-		// second pass finds the signals in the cache
+		// the state's arrays are read twice, once for state and once for stateTimes (the
+		// second pass finds them in the cache), and no signal object is visited
 		SignalTable table = state.signals;
 		int signals = table.size();
 		out.ascii("],\"state\":{");
@@ -64,7 +64,7 @@ public final class EnrichedMessage {
 			if (i > 0) {
 				out.ascii(',');
 			}
-			out.raw(table.member(i)).raw(table.signal(i).json());
+			out.raw(table.member(i)).raw(table.json(i));
 		}
 		out.ascii("},\"stateTimes\":{");
 		// a state holds a few distinct times (each update's signals share one): the
@@ -76,7 +76,7 @@ public final class EnrichedMessage {
 				out.ascii(',');
 			}
 			out.raw(table.member(i));
-			digits.write(out, table.signal(i).timeMs());
+			digits.write(out, table.time(i));
 		}
 		out.ascii("},\"reference\":").raw(referenceJson(state, reference));
 		out.ascii(",\"referenceKnown\":").ascii(reference.isEmpty() ? "false" : "true").ascii('}');

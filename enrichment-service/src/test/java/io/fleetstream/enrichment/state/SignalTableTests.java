@@ -37,6 +37,7 @@ class SignalTableTests {
 			}
 			assertThat(table.get(path)).isEqualTo(expected.get(path));
 			assertThat(table.containsKey(path)).isEqualTo(expected.containsKey(path));
+			assertThat(textAndTimeMismatches(table)).as("step %d", step).isEmpty();
 		}
 		assertThat(new ArrayList<>(table.entrySet())).isEqualTo(new ArrayList<>(expected.entrySet()));
 		assertThat(table).isEqualTo(expected);
@@ -45,6 +46,21 @@ class SignalTableTests {
 			assertThat(new String(table.member(i), StandardCharsets.UTF_8)).isEqualTo("\"" + path + "\":");
 			assertThat(table.signal(i)).isSameAs(expected.get(path));
 		}
+	}
+
+	/**
+	 * The paths whose JSON text or time, as the table keeps them beside the paths for the
+	 * enriched message, are not their signal's.
+	 */
+	private static List<String> textAndTimeMismatches(SignalTable table) {
+		List<String> mismatches = new ArrayList<>();
+		for (int i = 0; i < table.size(); i++) {
+			Signal signal = table.signal(i);
+			if (table.json(i) != signal.json() || table.time(i) != signal.timeMs()) {
+				mismatches.add(table.path(i));
+			}
+		}
+		return mismatches;
 	}
 
 	@Test
