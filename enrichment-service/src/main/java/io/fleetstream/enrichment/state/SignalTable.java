@@ -124,7 +124,11 @@ final class SignalTable extends AbstractMap<String, Signal> {
 		return new Entries();
 	}
 
-	private int indexOf(String path) {
+	/**
+	 * The path's index, or {@code -(insertion point) - 1} when absent (as
+	 * {@link Arrays#binarySearch}): one search for a read followed by a write.
+	 */
+	int indexOf(String path) {
 		int low = 0;
 		int high = this.size - 1;
 		while (low <= high) {
@@ -163,6 +167,22 @@ final class SignalTable extends AbstractMap<String, Signal> {
 		set(index, signal);
 		this.size++;
 		this.modifications++;
+	}
+
+	/** Replaces the signal at this index (from {@link #indexOf}). */
+	void setAt(int index, Signal signal) {
+		set(index, signal);
+	}
+
+	/**
+	 * Adds an absent path where {@link #indexOf} placed it ({@code -result - 1}), keeping
+	 * the instance given.
+	 */
+	void insertAt(int insertionPoint, String path, Signal signal) {
+		if (path == null || signal == null) {
+			throw new NullPointerException("path and signal are required");
+		}
+		insert(insertionPoint, path, signal);
 	}
 
 	private void set(int index, Signal signal) {

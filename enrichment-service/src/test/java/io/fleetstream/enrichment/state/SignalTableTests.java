@@ -23,9 +23,23 @@ class SignalTableTests {
 		for (int step = 0; step < 20_000; step++) {
 			String path = "p" + random.nextInt(60) + ((random.nextInt(3) == 0) ? "[" + random.nextInt(4) + "]" : "");
 			int action = random.nextInt(10);
-			if (action < 6) {
+			if (action < 3) {
 				Signal signal = new Signal(JsonNodeFactory.instance.numberNode(step), step);
 				assertThat(table.put(path, signal)).isEqualTo(expected.put(path, signal));
+			}
+			else if (action < 6) {
+				// the merge's way: one search, then a write at its result
+				Signal signal = new Signal(JsonNodeFactory.instance.numberNode(step), step);
+				int index = table.indexOf(path);
+				assertThat(index >= 0).isEqualTo(expected.containsKey(path));
+				if (index >= 0) {
+					assertThat(table.signal(index)).isSameAs(expected.get(path));
+					table.setAt(index, signal);
+				}
+				else {
+					table.insertAt(-index - 1, path, signal);
+				}
+				expected.put(path, signal);
 			}
 			else if (action < 8) {
 				assertThat(table.remove(path)).isEqualTo(expected.remove(path));
