@@ -83,14 +83,8 @@ public final class RedisBatch {
 		return this.arguments;
 	}
 
-	/** The commands added so far. */
-	public int size() {
-		close();
-		return this.commands.size();
-	}
-
 	/**
-	 * Writes the batch and waits for every reply.
+	 * Writes the batch and waits for every reply (once per batch).
 	 * @throws RedisUnavailableException when a command fails or the deadline passes
 	 * (transient: the pipeline retries the batch)
 	 */
