@@ -59,11 +59,21 @@ public final class LuaScript {
 						: CompletableFuture.failedFuture(ex));
 	}
 
-	String sha1() {
+	/** The SHA-1 digest Redis caches the script under, in hex. */
+	public String sha1() {
 		return this.sha1;
 	}
 
-	private static boolean isNoScript(Throwable ex) {
+	/** The script's source (a copy). */
+	public byte[] source() {
+		return this.source.clone();
+	}
+
+	/**
+	 * Whether a call failed because the node does not have the script cached, i.e. it
+	 * should be sent again with the source.
+	 */
+	public static boolean isNoScript(Throwable ex) {
 		Throwable cause = (ex instanceof CompletionException) ? ex.getCause() : ex;
 		return cause instanceof RedisNoScriptException
 				|| (cause != null && cause.getMessage() != null && cause.getMessage().startsWith("NOSCRIPT"));

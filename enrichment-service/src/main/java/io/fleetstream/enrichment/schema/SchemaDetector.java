@@ -23,7 +23,7 @@ public final class SchemaDetector {
 			changes.add(SchemaChange.ofControl(source.topic(), sample.control(), eventTimeMs, source.partition(),
 					source.offset()));
 		}
-		sample.attributeTypes().forEach((path, type) -> {
+		sample.forEachAttributeType((path, type) -> {
 			JsonType held = known.apply(path);
 			if (held != type) {
 				changes.add(SchemaChange.ofPath(source.topic(), path, held, type, eventTimeMs, source.partition(),

@@ -1,6 +1,7 @@
 package io.fleetstream.enrichment.schema;
 
 import java.util.Map;
+import java.util.function.BiConsumer;
 
 /**
  * A handled record whose attribute paths and types are learned per topic for
@@ -14,6 +15,14 @@ public interface SchemaSample {
 	 * CDC, the column names of {@code data}) and their JSON types.
 	 */
 	Map<String, JsonType> attributeTypes();
+
+	/**
+	 * Hands each of {@link #attributeTypes()} to the action, in the same order, without
+	 * necessarily making the map (schema detection reads every record's).
+	 */
+	default void forEachAttributeType(BiConsumer<String, JsonType> action) {
+		attributeTypes().forEach(action);
+	}
 
 	/** For a DMS control record, what it announces; {@code null} for data records. */
 	default ControlRecord control() {

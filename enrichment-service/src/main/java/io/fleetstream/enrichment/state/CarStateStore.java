@@ -11,9 +11,12 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 import io.fleetstream.common.redis.AsyncRedis;
-import io.fleetstream.common.redis.LuaScript;
+import io.fleetstream.enrichment.redis.EncodedScript;
+import io.fleetstream.enrichment.redis.RedisBatch;
 import io.fleetstream.enrichment.redis.RedisReplies;
-import io.lettuce.core.ScriptOutputType;
+import io.fleetstream.enrichment.redis.RespArguments;
+import io.lettuce.core.protocol.CommandArgs;
+import io.lettuce.core.protocol.CommandType;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -31,7 +34,10 @@ public class CarStateStore {
 
 	private final Duration timeout;
 
-	private final LuaScript script = LuaScript.load("/scripts/apply-state.lua");
+	/** A first guess of a script call's encoded size (a GPS fix: about 250 bytes). */
+	private static final int BYTES_PER_CALL = 320;
+
+	private final EncodedScript script = EncodedScript.load("/scripts/apply-state.lua");
 
 	public CarStateStore(AsyncRedis redis, Duration timeout) {
 		this.redis = redis;
@@ -39,27 +45,29 @@ public class CarStateStore {
 	}
 
 	/**
-	 * Writes the batch's changes (coalesced per car) and indexes the cars by partition.
+	 * Writes the batch's changes (coalesced per car) and indexes the cars by partition,
+	 * all in one write to the connection ({@link RedisBatch}).
 	 */
 	public void write(Map<Integer, Map<String, StateChange>> changesByPartition) {
-		RedisClusterAsyncCommands<byte[], byte[]> commands = this.redis.commands();
-		List<CompletableFuture<?>> replies = new ArrayList<>();
+		int cars = 0;
+		for (Map<String, StateChange> changes : changesByPartition.values()) {
+			cars += changes.size();
+		}
+		RedisBatch batch = new RedisBatch(BYTES_PER_CALL * cars);
 		changesByPartition.forEach((partition, changes) -> {
-			byte[][] cars = changes.keySet()
-				.stream()
-				.map((car) -> car.getBytes(StandardCharsets.UTF_8))
-				.toArray(byte[][]::new);
-			if (cars.length > 0) {
-				replies.add(commands.sadd(StateKeys.bytes(StateKeys.partition(partition)), cars).toCompletableFuture());
+			if (!changes.isEmpty()) {
+				CommandArgs<byte[], byte[]> members = RedisBatch.args()
+					.addKey(StateKeys.bytes(StateKeys.partition(partition)));
+				changes.keySet().forEach((car) -> members.addValue(car.getBytes(StandardCharsets.UTF_8)));
+				batch.add(CommandType.SADD, RedisBatch.integer(), members);
 			}
 			for (StateChange change : changes.values()) {
 				if (!change.isEmpty()) {
-					replies
-						.add(this.script.call(commands, ScriptOutputType.INTEGER, keys(change.carId()), args(change)));
+					arguments(change, batch.call(this.script, 3));
 				}
 			}
 		});
-		RedisReplies.awaitAll(replies, this.timeout, "writing vehicle state");
+		batch.execute(this.redis, this.timeout, "writing vehicle state");
 	}
 
 	/**
@@ -134,18 +142,12 @@ public class CarStateStore {
 		return strings;
 	}
 
-	private static byte[][] keys(String carId) {
-		return StateKeys.carKeys(carId);
-	}
-
-	/** The script's arguments (see apply-state.lua), built straight as bytes. */
-	private static byte[][] args(StateChange change) {
-		byte[][] args = new byte[3 + 3 * change.set().size() + 2 * change.removed().size()
-				+ 2 * change.arrays().size()][];
-		args[0] = ascii(change.set().size());
-		args[1] = ascii(change.removed().size());
-		args[2] = ascii(change.arrays().size());
-		int i = 3;
+	/** The script's keys and arguments (see apply-state.lua), encoded as they go. */
+	private static void arguments(StateChange change, RespArguments args) {
+		StateKeys.carKeys(change.carId(), args);
+		args.bulk(change.set().size());
+		args.bulk(change.removed().size());
+		args.bulk(change.arrays().size());
 		// the signals of one update share its event time: its digits are made once
 		long time = Long.MIN_VALUE;
 		byte[] timeBytes = null;
@@ -154,19 +156,18 @@ public class CarStateStore {
 				time = set.getValue().timeMs();
 				timeBytes = ascii(time);
 			}
-			args[i++] = SignalPaths.utf8(set.getKey());
-			args[i++] = set.getValue().json();
-			args[i++] = timeBytes;
+			args.bulk(SignalPaths.utf8(set.getKey()));
+			args.bulk(set.getValue().json());
+			args.bulk(timeBytes);
 		}
 		for (Map.Entry<String, Long> removed : change.removed().entrySet()) {
-			args[i++] = utf8(removed.getKey());
-			args[i++] = ascii(removed.getValue());
+			args.bulk(utf8(removed.getKey()));
+			args.bulk(removed.getValue());
 		}
 		for (Map.Entry<String, Long> array : change.arrays().entrySet()) {
-			args[i++] = utf8(array.getKey());
-			args[i++] = ascii(array.getValue());
+			args.bulk(utf8(array.getKey()));
+			args.bulk(array.getValue());
 		}
-		return args;
 	}
 
 	private static byte[] utf8(String text) {

@@ -1,7 +1,6 @@
 package io.fleetstream.enrichment.state;
 
 import java.io.ByteArrayOutputStream;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -56,41 +55,29 @@ public final class EnrichedMessage {
 			}
 			out.quoted(SignalPaths.escaped(changed.get(i)));
 		}
-		// the state's tree, its signals and their paths are visited once: state and
-		// stateTimes are written from the pieces gathered here (the tree walk and the
-		// path
-		// lookups, scattered over the whole fleet's state, were the larger part of the
-		// cost)
-		int signals = buffers.gather(state);
+		// the state's arrays are read twice, once for state and once for stateTimes (the
+		// second pass finds them in the cache), and no signal object is visited
+		SignalTable table = state.signals;
+		int signals = table.size();
 		out.ascii("],\"state\":{");
 		for (int i = 0; i < signals; i++) {
 			if (i > 0) {
 				out.ascii(',');
 			}
-			out.raw(buffers.members[i]).raw(buffers.values[i]);
+			out.raw(table.member(i)).raw(table.json(i));
 		}
 		out.ascii("},\"stateTimes\":{");
-		// the signals of one update share its time: the digits written last are copied
-		long lastTime = 0;
-		int lastStart = -1;
-		int lastLength = 0;
+		// a state holds a few distinct times (each update's signals share one): the
+		// digits of a time written before in this message are copied
+		TimeDigits digits = buffers.digits;
+		digits.clear();
 		for (int i = 0; i < signals; i++) {
 			if (i > 0) {
 				out.ascii(',');
 			}
-			out.raw(buffers.members[i]);
-			long time = buffers.times[i];
-			if (lastStart >= 0 && time == lastTime) {
-				out.copyOwn(lastStart, lastLength);
-			}
-			else {
-				lastStart = out.size();
-				out.number(time);
-				lastLength = out.size() - lastStart;
-				lastTime = time;
-			}
+			out.raw(table.member(i));
+			digits.write(out, table.time(i));
 		}
-		buffers.release(signals);
 		out.ascii("},\"reference\":").raw(referenceJson(state, reference));
 		out.ascii(",\"referenceKnown\":").ascii(reference.isEmpty() ? "false" : "true").ascii('}');
 		byte[] bytes = out.toByteArray();
@@ -146,46 +133,53 @@ public final class EnrichedMessage {
 		}
 	}
 
-	/**
-	 * A consumer thread's buffer and the pieces of the state being written: each signal's
-	 * member name ({@code "path":}), value text and time, in the state's order.
-	 */
+	/** A consumer thread's buffer, and the times written into it. */
 	private static final class Buffers {
 
 		final JsonBytes out = new JsonBytes(8192);
 
-		byte[][] members = new byte[64][];
+		final TimeDigits digits = new TimeDigits();
 
-		byte[][] values = new byte[64][];
+	}
 
-		long[] times = new long[64];
+	/**
+	 * The last few distinct times written into the message and where their digits are, so
+	 * that a time written again is copied, not formatted.
+	 */
+	static final class TimeDigits {
 
-		int gather(CarState state) {
-			int size = state.signals.size();
-			if (size > this.members.length) {
-				int capacity = Math.max(size, this.members.length * 2);
-				this.members = new byte[capacity][];
-				this.values = new byte[capacity][];
-				this.times = new long[capacity];
-			}
-			SignalTable table = state.signals;
-			for (int i = 0; i < size; i++) {
-				Signal value = table.signal(i);
-				this.members[i] = table.member(i);
-				this.values[i] = value.json();
-				this.times[i] = value.timeMs();
-			}
-			return size;
+		private static final int SLOTS = 8;
+
+		private final long[] times = new long[SLOTS];
+
+		private final int[] starts = new int[SLOTS];
+
+		private final int[] lengths = new int[SLOTS];
+
+		private int used;
+
+		private int next;
+
+		void clear() {
+			this.used = 0;
+			this.next = 0;
 		}
 
-		/** Drops the references to the values, so no old state is kept alive here. */
-		void release(int size) {
-			Arrays.fill(this.values, 0, size, null);
-			if (this.members.length > 4096) {
-				this.members = new byte[64][];
-				this.values = new byte[64][];
-				this.times = new long[64];
+		void write(JsonBytes out, long time) {
+			for (int i = 0; i < this.used; i++) {
+				if (this.times[i] == time) {
+					out.copyOwn(this.starts[i], this.lengths[i]);
+					return;
+				}
 			}
+			int start = out.size();
+			out.number(time);
+			int slot = this.next;
+			this.next = (slot + 1) % SLOTS;
+			this.used = Math.max(this.used, slot + 1);
+			this.times[slot] = time;
+			this.starts[slot] = start;
+			this.lengths[slot] = out.size() - start;
 		}
 
 	}

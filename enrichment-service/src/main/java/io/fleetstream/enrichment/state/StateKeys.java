@@ -1,7 +1,8 @@
 package io.fleetstream.enrichment.state;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
+
+import io.fleetstream.enrichment.redis.RespArguments;
 
 /**
  * The Redis key names of the vehicle state (docs/redis-keys.md, "Vehicle state"): the
@@ -11,6 +12,12 @@ import java.util.Arrays;
 public final class StateKeys {
 
 	private static final byte[] VALUES_PREFIX = "fleet:state:{".getBytes(StandardCharsets.US_ASCII);
+
+	private static final byte[] VALUES_SUFFIX = { '}' };
+
+	private static final byte[] TIMES_SUFFIX = { '}', ':', 't' };
+
+	private static final byte[] ARRAYS_SUFFIX = { '}', ':', 'a' };
 
 	private StateKeys() {
 	}
@@ -33,21 +40,14 @@ public final class StateKeys {
 	}
 
 	/**
-	 * The car's three keys as UTF-8 (values, times, arrays), made from one encoding of
-	 * the id (the state write names them once per car and batch).
+	 * Writes the car's three keys (values, times, arrays) as arguments of a batched
+	 * command, from one encoding of the id.
 	 */
-	static byte[][] carKeys(String carId) {
+	static void carKeys(String carId, RespArguments into) {
 		byte[] car = carId.getBytes(StandardCharsets.UTF_8);
-		byte[] values = new byte[VALUES_PREFIX.length + car.length + 1];
-		System.arraycopy(VALUES_PREFIX, 0, values, 0, VALUES_PREFIX.length);
-		System.arraycopy(car, 0, values, VALUES_PREFIX.length, car.length);
-		values[values.length - 1] = '}';
-		byte[] times = Arrays.copyOf(values, values.length + 2);
-		times[values.length] = ':';
-		times[values.length + 1] = 't';
-		byte[] arrays = times.clone();
-		arrays[arrays.length - 1] = 'a';
-		return new byte[][] { values, times, arrays };
+		into.bulk(VALUES_PREFIX, car, VALUES_SUFFIX);
+		into.bulk(VALUES_PREFIX, car, TIMES_SUFFIX);
+		into.bulk(VALUES_PREFIX, car, ARRAYS_SUFFIX);
 	}
 
 	static byte[] bytes(String key) {

@@ -54,13 +54,20 @@ public final class StateMerge {
 		if (replacedLater(state, path, t)) {
 			return;
 		}
-		Signal held = state.signals.get(path);
+		// one search of the car's table for the read and the write
+		int index = state.signals.indexOf(path);
+		Signal held = (index >= 0) ? state.signals.signal(index) : null;
 		boolean same = held != null && held.value().equals(value);
 		if (held == null || t > held.timeMs() || (t == held.timeMs() && !same)) {
 			// an unchanged value keeps its text: only its time moves
 			Signal newer = same ? new Signal(held.value(), t, held.json()) : new Signal(value, t);
-			// a path new to the car is held as the fleet's shared instance of it
-			state.signals.put((held == null) ? SignalPaths.shared(path) : path, newer);
+			if (held != null) {
+				state.signals.setAt(index, newer);
+			}
+			else {
+				// a path new to the car is held as the fleet's shared instance of it
+				state.signals.insertAt(-index - 1, SignalPaths.shared(path), newer);
+			}
 			set.put(path, newer);
 			changed.add(path);
 		}

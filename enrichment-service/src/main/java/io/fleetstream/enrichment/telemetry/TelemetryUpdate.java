@@ -3,6 +3,7 @@ package io.fleetstream.enrichment.telemetry;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiConsumer;
 
 import io.fleetstream.enrichment.flatten.JsonFlattener;
 import io.fleetstream.enrichment.schema.JsonType;
@@ -31,6 +32,12 @@ public record TelemetryUpdate(String carId, long eventTimeMs, Map<String, JsonNo
 		Map<String, JsonType> types = new LinkedHashMap<>();
 		this.signals.forEach((path, value) -> types.put(path, JsonFlattener.typeOf(value)));
 		return types;
+	}
+
+	/** The signals' types, with no map made (every record goes through detection). */
+	@Override
+	public void forEachAttributeType(BiConsumer<String, JsonType> action) {
+		this.signals.forEach((path, value) -> action.accept(path, JsonFlattener.typeOf(value)));
 	}
 
 }

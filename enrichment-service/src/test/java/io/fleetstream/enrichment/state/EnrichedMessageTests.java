@@ -120,4 +120,28 @@ class EnrichedMessageTests {
 		assertThat(message.get("changed").values()).extracting(JsonNode::asString).contains("body.문", "body.e");
 	}
 
+	/**
+	 * Each path's time in stateTimes is its own, with more distinct times in a state than
+	 * the message remembers digits of (times written again are copied from before).
+	 */
+	@Test
+	void everyPathCarriesItsOwnTimeAmongManyDistinctAndRepeatedTimes() {
+		CarState state = new CarState();
+		Map<String, Long> expected = new java.util.TreeMap<>();
+		for (int i = 0; i < 40; i++) {
+			// 20 distinct times, interleaved by path order, 1 and 10 digits long
+			long time = (i % 2 == 0) ? i % 20 : 1_764_633_600_000L + (i % 20);
+			String path = "s" + (char) ('a' + (i % 26)) + i;
+			StateMerge.apply(state, StateMergeTests.update(time, "{\"" + path + "\":" + i + "}"));
+			expected.put(path, time);
+		}
+		JsonNode times = JsonMapper.builder()
+			.build()
+			.readTree(EnrichedMessage.bytes("car-6", 1, 2, new RecordCoordinates("cars.status.json", 0, 0, "car-6", 1),
+					List.of(), state, Map.of()))
+			.get("stateTimes");
+		assertThat(times.size()).isEqualTo(40);
+		expected.forEach((path, time) -> assertThat(times.get(path).asLong()).as(path).isEqualTo(time));
+	}
+
 }

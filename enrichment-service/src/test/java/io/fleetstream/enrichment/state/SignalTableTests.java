@@ -23,9 +23,23 @@ class SignalTableTests {
 		for (int step = 0; step < 20_000; step++) {
 			String path = "p" + random.nextInt(60) + ((random.nextInt(3) == 0) ? "[" + random.nextInt(4) + "]" : "");
 			int action = random.nextInt(10);
-			if (action < 6) {
+			if (action < 3) {
 				Signal signal = new Signal(JsonNodeFactory.instance.numberNode(step), step);
 				assertThat(table.put(path, signal)).isEqualTo(expected.put(path, signal));
+			}
+			else if (action < 6) {
+				// the merge's way: one search, then a write at its result
+				Signal signal = new Signal(JsonNodeFactory.instance.numberNode(step), step);
+				int index = table.indexOf(path);
+				assertThat(index >= 0).isEqualTo(expected.containsKey(path));
+				if (index >= 0) {
+					assertThat(table.signal(index)).isSameAs(expected.get(path));
+					table.setAt(index, signal);
+				}
+				else {
+					table.insertAt(-index - 1, path, signal);
+				}
+				expected.put(path, signal);
 			}
 			else if (action < 8) {
 				assertThat(table.remove(path)).isEqualTo(expected.remove(path));
@@ -37,6 +51,7 @@ class SignalTableTests {
 			}
 			assertThat(table.get(path)).isEqualTo(expected.get(path));
 			assertThat(table.containsKey(path)).isEqualTo(expected.containsKey(path));
+			assertThat(textAndTimeMismatches(table)).as("step %d", step).isEmpty();
 		}
 		assertThat(new ArrayList<>(table.entrySet())).isEqualTo(new ArrayList<>(expected.entrySet()));
 		assertThat(table).isEqualTo(expected);
@@ -45,6 +60,21 @@ class SignalTableTests {
 			assertThat(new String(table.member(i), StandardCharsets.UTF_8)).isEqualTo("\"" + path + "\":");
 			assertThat(table.signal(i)).isSameAs(expected.get(path));
 		}
+	}
+
+	/**
+	 * The paths whose JSON text or time, as the table keeps them beside the paths for the
+	 * enriched message, are not their signal's.
+	 */
+	private static List<String> textAndTimeMismatches(SignalTable table) {
+		List<String> mismatches = new ArrayList<>();
+		for (int i = 0; i < table.size(); i++) {
+			Signal signal = table.signal(i);
+			if (table.json(i) != signal.json() || table.time(i) != signal.timeMs()) {
+				mismatches.add(table.path(i));
+			}
+		}
+		return mismatches;
 	}
 
 	@Test
