@@ -1,5 +1,6 @@
 package io.fleetstream.alert.episodes;
 
+import java.nio.charset.StandardCharsets;
 import java.util.AbstractMap;
 import java.util.Arrays;
 import java.util.Collections;
@@ -11,7 +12,9 @@ import java.util.function.BiConsumer;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
+import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.core.io.NumberInput;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -45,6 +48,9 @@ final class RecordObject extends AbstractMap<String, Object> {
 		.build();
 
 	private static final Object UNREAD = new Object();
+
+	/** Whether the parser reads decimal numbers with its fast parser (as it does). */
+	private static final boolean FAST_DOUBLES = json.isEnabled(StreamReadFeature.USE_FAST_DOUBLE_PARSER);
 
 	/** Room for the simulator's ~30 paths without growing twice. */
 	private static final int FULL_CAPACITY = 64;
@@ -191,17 +197,62 @@ final class RecordObject extends AbstractMap<String, Object> {
 	private Object valueAt(int index) {
 		Object value = this.values[index];
 		if (value == UNREAD) {
-			try (JsonParser parser = json.createParser(this.bytes, this.offsets[index],
-					this.ends[index] - this.offsets[index])) {
-				value = value(parser, parser.nextToken());
-			}
-			catch (JacksonException ex) {
-				// the handler tokenised and decoded this value already
-				throw new IllegalStateException("An enriched value read before could not be read again", ex);
-			}
+			value = scalar(this.offsets[index], this.ends[index]);
 			this.values[index] = value;
 		}
 		return value;
+	}
+
+	/**
+	 * A scalar the handler tokenised, converted as {@link #value(JsonParser, JsonToken)}
+	 * converts it: directly for the plain cases (a literal, a string without escapes in
+	 * ASCII, an integer of at most 18 characters, a decimal number through the parser's
+	 * own {@link NumberInput#parseDouble}), else through a parser over its bytes
+	 * (creating one costs more than reading the value).
+	 */
+	private Object scalar(int from, int to) {
+		byte first = this.bytes[from];
+		if (first == 't') {
+			return Boolean.TRUE;
+		}
+		if (first == 'f') {
+			return Boolean.FALSE;
+		}
+		if (first == 'n') {
+			return null;
+		}
+		if (first == '"') {
+			for (int at = from + 1; at < to - 1; at++) {
+				if (this.bytes[at] == '\\' || this.bytes[at] < 0) {
+					return parsed(from, to);
+				}
+			}
+			return new String(this.bytes, from + 1, to - from - 2, StandardCharsets.ISO_8859_1);
+		}
+		boolean integral = true;
+		for (int at = from; at < to; at++) {
+			byte b = this.bytes[at];
+			if (b == '.' || b == 'e' || b == 'E') {
+				integral = false;
+				break;
+			}
+		}
+		String text = new String(this.bytes, from, to - from, StandardCharsets.ISO_8859_1);
+		if (!integral) {
+			return NumberInput.parseDouble(text, FAST_DOUBLES);
+		}
+		// 18 characters, a sign included, always fit a long
+		return (to - from <= 18) ? (Object) Long.parseLong(text) : parsed(from, to);
+	}
+
+	private Object parsed(int from, int to) {
+		try (JsonParser parser = json.createParser(this.bytes, from, to - from)) {
+			return value(parser, parser.nextToken());
+		}
+		catch (JacksonException ex) {
+			// the handler tokenised and decoded this value already
+			throw new IllegalStateException("An enriched value read before could not be read again", ex);
+		}
 	}
 
 	/** The whole object, as the handler read it before it was read lazily. */
