@@ -176,6 +176,8 @@ public final class AlertLatencyBenchmark {
 
 		private final String[] firingEpisode;
 
+		private final RecordTemplates templates = new RecordTemplates();
+
 		private long next;
 
 		Load(Options options, String bootstrap, String topic) {
@@ -236,7 +238,7 @@ public final class AlertLatencyBenchmark {
 					this.firingEpisode[car] = this.cars[car] + "~crash-detected~" + eventTime;
 					key = this.firingEpisode[car] + ":FIRING";
 				}
-				byte[] value = record(this.cars[car], eventTime, crash, changed(key != null, crash));
+				byte[] value = this.templates.record(this.cars[car], eventTime, crash, changed(key != null, crash));
 				if (key != null) {
 					sent.put(key, System.nanoTime());
 				}
@@ -319,7 +321,7 @@ public final class AlertLatencyBenchmark {
 	 * event time; the paths of this update at the record's time, the others a few seconds
 	 * older.
 	 */
-	private static byte[] record(String carId, long eventTime, boolean crash, int[] changed) {
+	static byte[] record(String carId, long eventTime, boolean crash, int[] changed) {
 		StringBuilder json = new StringBuilder(2400);
 		json.append("{\"carId\":\"")
 			.append(carId)
@@ -358,6 +360,88 @@ public final class AlertLatencyBenchmark {
 			+ "\"zone\":\"gangnam\",\"fuel_type\":\"EV\",\"device_id\":\"dev-7\",\"firmware\":\"3.2.1\"},"
 			+ "\"referenceKnown\":true}")
 		.getBytes(StandardCharsets.UTF_8);
+
+	/**
+	 * The records of {@link #record}, pre-serialised once per kind of update (which paths
+	 * it changed, whether it reports a crash) and patched per send: the car id and the
+	 * record's times are fixed-width fields (16 characters, 13 digits), so a send copies
+	 * about 2 KB and writes them, instead of formatting the whole state again. Byte for
+	 * byte the same records ({@code RecordTemplatesTests}): same shape, size and
+	 * {@code changed} mix, the same zstd batches. Falls back to {@link #record} for any
+	 * other width.
+	 */
+	static final class RecordTemplates {
+
+		private static final String CAR = "@@@@@@@@@@@@@@@@";
+
+		private static final long NOW = 9_999_999_999_999L;
+
+		private static final byte[] NOW_DIGITS = Long.toString(NOW).getBytes(StandardCharsets.US_ASCII);
+
+		private static final byte[] EARLIER_DIGITS = Long.toString(NOW - 3000).getBytes(StandardCharsets.US_ASCII);
+
+		private final Map<Long, Template> templates = new HashMap<>();
+
+		byte[] record(String carId, long eventTime, boolean crash, int[] changed) {
+			if (carId.length() != CAR.length() || eventTime - 3000 < 1_000_000_000_000L || eventTime > NOW) {
+				return AlertLatencyBenchmark.record(carId, eventTime, crash, changed);
+			}
+			long kind = crash ? 1 : 0;
+			for (int path : changed) {
+				kind = kind * 64 + path + 1;
+			}
+			kind = kind * 8 + changed.length;
+			// spread over the map's bins (the kinds differ in few low bits)
+			Template template = this.templates.computeIfAbsent(kind * 0x9E3779B97F4A7C15L,
+					(k) -> Template.of(AlertLatencyBenchmark.record(CAR, NOW, crash, changed)));
+			return template.fill(carId, eventTime);
+		}
+
+		private record Template(byte[] bytes, int car, int[] now, int[] earlier) {
+
+			static Template of(byte[] record) {
+				return new Template(record, positions(record, CAR.getBytes(StandardCharsets.US_ASCII))[0],
+						positions(record, NOW_DIGITS), positions(record, EARLIER_DIGITS));
+			}
+
+			private static int[] positions(byte[] record, byte[] field) {
+				List<Integer> positions = new ArrayList<>();
+				for (int at = 0; at + field.length <= record.length; at++) {
+					if (Arrays.equals(record, at, at + field.length, field, 0, field.length)) {
+						positions.add(at);
+					}
+				}
+				return positions.stream().mapToInt(Integer::intValue).toArray();
+			}
+
+			byte[] fill(String carId, long eventTime) {
+				byte[] value = this.bytes.clone();
+				byte[] car = carId.getBytes(StandardCharsets.US_ASCII);
+				System.arraycopy(car, 0, value, this.car, car.length);
+				byte[] now = digits(eventTime);
+				byte[] earlier = digits(eventTime - 3000);
+				for (int at : this.now) {
+					System.arraycopy(now, 0, value, at, now.length);
+				}
+				for (int at : this.earlier) {
+					System.arraycopy(earlier, 0, value, at, earlier.length);
+				}
+				return value;
+			}
+
+			/** A 13-digit time's ASCII digits. */
+			private static byte[] digits(long time) {
+				byte[] digits = new byte[NOW_DIGITS.length];
+				for (int at = digits.length - 1; at >= 0; at--) {
+					digits[at] = (byte) ('0' + time % 10);
+					time /= 10;
+				}
+				return digits;
+			}
+
+		}
+
+	}
 
 	/**
 	 * Waits until every measured transition is published, or the timeout: what is still
@@ -564,6 +648,8 @@ public final class AlertLatencyBenchmark {
 
 		private final long startNanos = System.nanoTime();
 
+		private final Map<HarnessThread, Long> startThreadTicks = threadTicks();
+
 		private ProcessCpu(Map<String, Long> pids) {
 			this.pids = pids;
 			pids.forEach((name, pid) -> this.startTicks.put(name, ticks(pid)));
@@ -592,10 +678,67 @@ public final class AlertLatencyBenchmark {
 			System.out.printf("CPU from the first send to the end of the wait (%.1f s), per process:%n", seconds);
 			this.pids.forEach((name, pid) -> {
 				long ticks = ticks(pid) - this.startTicks.get(name);
-				double cpuSeconds = ticks / 100.0;
-				System.out.printf("  %-70s %7.1f s CPU, %4.2f cores, %6.1f us per record%n", name, cpuSeconds,
-						cpuSeconds / seconds, cpuSeconds * 1e6 / records);
+				print(name, ticks, seconds, records);
 			});
+			System.out.println("the harness's threads, by part (threads that ended during the phase are not counted):");
+			Map<String, Long> parts = new LinkedHashMap<>();
+			threadTicks().forEach((thread, ticks) -> parts.merge(part(thread.name()),
+					ticks - this.startThreadTicks.getOrDefault(thread, 0L), Long::sum));
+			parts.forEach((part, ticks) -> print("  " + part, ticks, seconds, records));
+		}
+
+		private static void print(String name, long ticks, double seconds, long records) {
+			double cpuSeconds = ticks / 100.0;
+			System.out.printf("  %-70s %7.1f s CPU, %4.2f cores, %6.1f us per record%n", name, cpuSeconds,
+					cpuSeconds / seconds, cpuSeconds * 1e6 / records);
+		}
+
+		/**
+		 * Which part of the harness a thread is, by its name as the kernel has it (the
+		 * first 15 characters of the Java name).
+		 */
+		private static String part(String thread) {
+			// the launcher's main thread keeps the process's name
+			if (thread.equals("main") || thread.equals("java")) {
+				return "load generator (main: records, producer.send, zstd)";
+			}
+			if (thread.startsWith("kafka-producer")) {
+				return "producer network thread";
+			}
+			if (thread.startsWith("sns-stand-in") || thread.startsWith("HTTP-Dispatcher")) {
+				return "SNS stand-in";
+			}
+			if (thread.startsWith("C1 ") || thread.startsWith("C2 ") || thread.startsWith("GC ")
+					|| thread.startsWith("G1 ") || thread.startsWith("VM ")) {
+				return "JVM (JIT compilers, GC, VM thread)";
+			}
+			return "broker (and the harness's other threads)";
+		}
+
+		private record HarnessThread(long tid, String name) {
+		}
+
+		/** This JVM's threads' CPU, from {@code /proc/self/task/<tid>/stat}. */
+		private static Map<HarnessThread, Long> threadTicks() {
+			Map<HarnessThread, Long> ticks = new HashMap<>();
+			try (Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
+				tasks.forEach((task) -> {
+					try {
+						String stat = Files.readString(task.resolve("stat"));
+						String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+						String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+						ticks.put(new HarnessThread(Long.parseLong(task.getFileName().toString()), name),
+								Long.parseLong(fields[11]) + Long.parseLong(fields[12]));
+					}
+					catch (IOException | RuntimeException ex) {
+						// the thread ended meanwhile
+					}
+				});
+			}
+			catch (IOException ex) {
+				// not Linux: no breakdown
+			}
+			return ticks;
 		}
 
 		private static long ticks(long pid) {
