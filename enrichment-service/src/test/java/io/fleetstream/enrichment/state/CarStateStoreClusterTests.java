@@ -10,6 +10,8 @@ import java.util.Set;
 import io.fleetstream.common.redis.AsyncRedis;
 import io.fleetstream.devinfra.RedisClusterProcess;
 import io.fleetstream.testsupport.SharedRedis;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,6 +23,7 @@ import org.springframework.data.redis.connection.RedisClusterNode;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The state write on a real 3-master Redis Cluster: a batch's script calls are encoded by
@@ -40,6 +43,7 @@ class CarStateStoreClusterTests {
 	@BeforeEach
 	void connect() {
 		RedisClusterProcess cluster = SharedRedis.cluster();
+		awaitClusterUp(cluster);
 		this.connections = new LettuceConnectionFactory(
 				new RedisClusterConfiguration(List.of(cluster.nodes().split(","))));
 		this.connections.afterPropertiesSet();
@@ -72,6 +76,23 @@ class CarStateStoreClusterTests {
 		flushScripts();
 		this.store.write(batch(2000));
 		assertEveryCarHas(2000);
+	}
+
+	/**
+	 * A cluster just started answers CLUSTERDOWN until every node has agreed on the
+	 * slots: waits for each node to say so.
+	 */
+	private static void awaitClusterUp(RedisClusterProcess cluster) {
+		for (int port : cluster.ports()) {
+			RedisClient client = RedisClient.create("redis://127.0.0.1:" + port);
+			try (StatefulRedisConnection<String, String> connection = client.connect()) {
+				await().atMost(Duration.ofSeconds(60))
+					.untilAsserted(() -> assertThat(connection.sync().clusterInfo()).contains("cluster_state:ok"));
+			}
+			finally {
+				client.shutdown();
+			}
+		}
 	}
 
 	/** SCRIPT FLUSH on every node: a cluster connection would send it to one only. */
