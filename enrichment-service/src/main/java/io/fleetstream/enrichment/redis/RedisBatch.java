@@ -42,7 +42,10 @@ public final class RedisBatch {
 
 	private final List<AsyncCommand<byte[], byte[], ?>> commands = new ArrayList<>();
 
-	/** The script calls among the commands, for a resend with the source. */
+	/**
+	 * Beside each command, its script call (for a resend with the source), or null for a
+	 * plain command.
+	 */
 	private final List<ScriptCall> scriptCalls = new ArrayList<>();
 
 	private ScriptCall open;
@@ -58,6 +61,7 @@ public final class RedisBatch {
 	public void add(ProtocolKeyword type, CommandOutput<byte[], byte[], ?> output, CommandArgs<byte[], byte[]> args) {
 		close();
 		this.commands.add(new AsyncCommand<>(new Command<>(type, output, args)));
+		this.scriptCalls.add(null);
 	}
 
 	/** A new {@link CommandArgs} of this batch's codec. */
@@ -98,12 +102,10 @@ public final class RedisBatch {
 		StatefulConnection<byte[], byte[]> connection = connectionOf(redis.commands());
 		connection.dispatch(List.<RedisCommand<byte[], byte[], ?>>copyOf(this.commands));
 		List<AsyncCommand<byte[], byte[], ?>> resent = new ArrayList<>();
-		int scripts = 0;
-		for (AsyncCommand<byte[], byte[], ?> command : this.commands) {
-			ScriptCall call = (scripts < this.scriptCalls.size() && this.scriptCalls.get(scripts).command == command)
-					? this.scriptCalls.get(scripts++) : null;
+		for (int i = 0; i < this.commands.size(); i++) {
+			ScriptCall call = this.scriptCalls.get(i);
 			try {
-				RedisReplies.await(command, deadline, what);
+				RedisReplies.await(this.commands.get(i), deadline, what);
 			}
 			catch (RedisUnavailableException ex) {
 				if (call == null || !LuaScript.isNoScript(ex.getCause())) {
@@ -131,8 +133,7 @@ public final class RedisBatch {
 		call.count = this.arguments.count() - call.startCount;
 		CommandArgs<byte[], byte[]> args = this.arguments.slice(call.script.sha1(), call.start, call.end, call.count,
 				call.firstKey);
-		call.command = new AsyncCommand<>(new Command<>(CommandType.EVALSHA, integer(), args));
-		this.commands.add(call.command);
+		this.commands.add(new AsyncCommand<>(new Command<>(CommandType.EVALSHA, integer(), args)));
 		this.scriptCalls.add(call);
 	}
 
@@ -150,7 +151,7 @@ public final class RedisBatch {
 		throw new IllegalStateException("Unsupported Lettuce commands " + commands.getClass().getName());
 	}
 
-	/** A script call's place in the arguments, and its command once complete. */
+	/** A script call's place in the arguments. */
 	private static final class ScriptCall {
 
 		final EncodedScript script;
@@ -164,8 +165,6 @@ public final class RedisBatch {
 		int end;
 
 		int count;
-
-		AsyncCommand<byte[], byte[], ?> command;
 
 		ScriptCall(EncodedScript script, int start, int startCount, int firstKey) {
 			this.script = script;

@@ -2,7 +2,6 @@ package io.fleetstream.enrichment.state;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -30,12 +29,12 @@ public class CarStateStore {
 
 	private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
+	/** A first guess of a script call's encoded size (a GPS fix: about 250 bytes). */
+	private static final int BYTES_PER_CALL = 320;
+
 	private final AsyncRedis redis;
 
 	private final Duration timeout;
-
-	/** A first guess of a script call's encoded size (a GPS fix: about 250 bytes). */
-	private static final int BYTES_PER_CALL = 320;
 
 	private final EncodedScript script = EncodedScript.load("/scripts/apply-state.lua");
 

@@ -91,7 +91,7 @@ final class SignalTable extends AbstractMap<String, Signal> {
 		int index = indexOf(path);
 		if (index >= 0) {
 			Signal held = this.signals[index];
-			set(index, signal);
+			setAt(index, signal);
 			return held;
 		}
 		insert(-index - 1, path, signal);
@@ -164,14 +164,9 @@ final class SignalTable extends AbstractMap<String, Signal> {
 		System.arraycopy(this.times, index, this.times, index + 1, moved);
 		this.paths[index] = path;
 		this.members[index] = SignalPaths.member(path);
-		set(index, signal);
+		setAt(index, signal);
 		this.size++;
 		this.modifications++;
-	}
-
-	/** Replaces the signal at this index (from {@link #indexOf}). */
-	void setAt(int index, Signal signal) {
-		set(index, signal);
 	}
 
 	/**
@@ -185,7 +180,8 @@ final class SignalTable extends AbstractMap<String, Signal> {
 		insert(insertionPoint, path, signal);
 	}
 
-	private void set(int index, Signal signal) {
+	/** Replaces the signal at this index (from {@link #indexOf}). */
+	void setAt(int index, Signal signal) {
 		this.signals[index] = signal;
 		this.jsons[index] = signal.json();
 		this.times[index] = signal.timeMs();
