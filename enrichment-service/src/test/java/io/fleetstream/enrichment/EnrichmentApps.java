@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import io.fleetstream.testsupport.RedisCommandStats;
 import io.fleetstream.testsupport.SharedKafkaBroker;
 import io.fleetstream.testsupport.SharedRedis;
 import io.lettuce.core.RedisClient;
@@ -235,15 +236,7 @@ public final class EnrichmentApps implements AutoCloseable {
 		try (RedisClient client = RedisClient
 			.create("redis://" + SharedRedis.standalone().host() + ":" + SharedRedis.standalone().port());
 				StatefulRedisConnection<String, String> connection = client.connect()) {
-			Map<String, Long> calls = new HashMap<>();
-			for (String line : connection.sync().info("commandstats").split("\r?\n")) {
-				if (line.startsWith("cmdstat_")) {
-					String command = line.substring("cmdstat_".length(), line.indexOf(':'));
-					String stats = line.substring(line.indexOf(':') + 1);
-					calls.put(command, Long.parseLong(stats.split(",")[0].substring("calls=".length())));
-				}
-			}
-			return calls;
+			return RedisCommandStats.calls(connection.sync().info("commandstats"));
 		}
 	}
 

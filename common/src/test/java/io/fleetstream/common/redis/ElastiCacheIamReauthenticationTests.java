@@ -7,9 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
+import io.fleetstream.testsupport.RedisCommandStats;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
@@ -108,9 +107,9 @@ class ElastiCacheIamReauthenticationTests {
 	}
 
 	private static int authCalls() {
-		Matcher calls = Pattern.compile("cmdstat_auth:calls=(\\d+)")
-			.matcher(admin((redis) -> redis.info("commandstats")));
-		return calls.find() ? Integer.parseInt(calls.group(1)) : 0;
+		return RedisCommandStats.calls(admin((redis) -> redis.info("commandstats")))
+			.getOrDefault("auth", 0L)
+			.intValue();
 	}
 
 	private static List<Map<String, Object>> rejectedAuthentications() {

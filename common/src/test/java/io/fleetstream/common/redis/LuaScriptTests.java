@@ -5,6 +5,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import io.fleetstream.devinfra.RedisProcess;
+import io.fleetstream.testsupport.RedisCommandStats;
 import io.fleetstream.testsupport.SharedRedis;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisCommandExecutionException;
@@ -103,14 +104,7 @@ class LuaScriptTests {
 
 	/** Calls of a command so far, from {@code INFO commandstats}. */
 	private static long calls(String command) {
-		String stats = connection.sync().info("commandstats");
-		for (String line : stats.split("\r?\n")) {
-			if (line.startsWith("cmdstat_" + command + ":")) {
-				String calls = line.substring(line.indexOf("calls=") + 6);
-				return Long.parseLong(calls.substring(0, calls.indexOf(',')));
-			}
-		}
-		return 0;
+		return RedisCommandStats.calls(connection.sync().info("commandstats")).getOrDefault(command, 0L);
 	}
 
 	private static byte[] bytes(String text) {
