@@ -6,12 +6,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 import io.fleetstream.common.redis.AsyncRedis;
-import io.fleetstream.devinfra.RedisClusterProcess;
 import io.fleetstream.testsupport.SharedRedis;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.sync.RedisCommands;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,7 +20,6 @@ import tools.jackson.databind.node.JsonNodeFactory;
 
 import org.springframework.data.redis.connection.RedisClusterConfiguration;
 import org.springframework.data.redis.connection.RedisClusterConnection;
-import org.springframework.data.redis.connection.RedisClusterNode;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -42,19 +42,15 @@ class CarStateStoreClusterTests {
 
 	@BeforeEach
 	void connect() {
-		RedisClusterProcess cluster = SharedRedis.cluster();
-		awaitClusterUp(cluster);
+		// a cluster just started answers CLUSTERDOWN until every node has agreed on the
+		// slots
+		onEveryNode((node) -> await().atMost(Duration.ofSeconds(60))
+			.untilAsserted(() -> assertThat(node.clusterInfo()).contains("cluster_state:ok")));
+		onEveryNode(RedisCommands::flushdb);
 		this.connections = new LettuceConnectionFactory(
-				new RedisClusterConfiguration(List.of(cluster.nodes().split(","))));
+				new RedisClusterConfiguration(List.of(SharedRedis.cluster().nodes().split(","))));
 		this.connections.afterPropertiesSet();
 		this.connections.start();
-		try (RedisClusterConnection connection = this.connections.getClusterConnection()) {
-			for (RedisClusterNode node : connection.clusterGetNodes()) {
-				if (node.isMaster()) {
-					connection.serverCommands().flushDb(node);
-				}
-			}
-		}
 		this.store = new CarStateStore(new AsyncRedis(this.connections), Duration.ofSeconds(10));
 	}
 
@@ -73,39 +69,23 @@ class CarStateStoreClusterTests {
 	@Test
 	void mastersThatLostTheScriptAreSentItsSource() {
 		this.store.write(batch(1000));
-		flushScripts();
+		onEveryNode(RedisCommands::scriptFlush);
 		this.store.write(batch(2000));
 		assertEveryCarHas(2000);
 	}
 
 	/**
-	 * A cluster just started answers CLUSTERDOWN until every node has agreed on the
-	 * slots: waits for each node to say so.
+	 * A command on each node of the cluster (all masters): a cluster connection would
+	 * send a keyless command such as {@code SCRIPT FLUSH} to one only.
 	 */
-	private static void awaitClusterUp(RedisClusterProcess cluster) {
-		for (int port : cluster.ports()) {
+	private static void onEveryNode(Consumer<RedisCommands<String, String>> command) {
+		for (int port : SharedRedis.cluster().ports()) {
 			RedisClient client = RedisClient.create("redis://127.0.0.1:" + port);
 			try (StatefulRedisConnection<String, String> connection = client.connect()) {
-				await().atMost(Duration.ofSeconds(60))
-					.untilAsserted(() -> assertThat(connection.sync().clusterInfo()).contains("cluster_state:ok"));
+				command.accept(connection.sync());
 			}
 			finally {
 				client.shutdown();
-			}
-		}
-	}
-
-	/** SCRIPT FLUSH on every node: a cluster connection would send it to one only. */
-	private void flushScripts() {
-		for (int port : SharedRedis.cluster().ports()) {
-			LettuceConnectionFactory node = new LettuceConnectionFactory("127.0.0.1", port);
-			node.afterPropertiesSet();
-			node.start();
-			try {
-				node.getConnection().scriptingCommands().scriptFlush();
-			}
-			finally {
-				node.destroy();
 			}
 		}
 	}
