@@ -726,9 +726,8 @@ public final class AlertLatencyBenchmark {
 					try {
 						String stat = Files.readString(task.resolve("stat"));
 						String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-						String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
 						ticks.put(new HarnessThread(Long.parseLong(task.getFileName().toString()), name),
-								Long.parseLong(fields[11]) + Long.parseLong(fields[12]));
+								ticksOf(stat));
 					}
 					catch (IOException | RuntimeException ex) {
 						// the thread ended meanwhile
@@ -743,14 +742,18 @@ public final class AlertLatencyBenchmark {
 
 		private static long ticks(long pid) {
 			try {
-				String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-				// the fields after the command name, which is in parentheses
-				String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-				return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+				return ticksOf(Files.readString(Path.of("/proc", Long.toString(pid), "stat")));
 			}
 			catch (IOException | RuntimeException ex) {
 				return 0;
 			}
+		}
+
+		/** User and system CPU ticks from a process's or a thread's {@code stat}. */
+		private static long ticksOf(String stat) {
+			// the fields after the command name, which is in parentheses
+			String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+			return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
 		}
 
 	}
